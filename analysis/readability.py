@@ -100,7 +100,7 @@ def _token_syllables(lower: str) -> int:
     """Syllables of a text-layer token; hyphenated compounds add their parts, numbers are 0."""
     if lower.isalpha():
         return syllables(lower)
-    return sum(syllables(part) for part in lower.split("-") if part.isalpha())
+    return sum(syllables(part) for part in lower.split("-") if part.replace("'", "").isalpha())
 
 
 def _ts_words(text: str) -> list[str]:
