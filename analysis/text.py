@@ -244,6 +244,7 @@ def tokenise(text: str) -> Doc:
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     tokens: list[Token] = []
+    new_token = tuple.__new__  # skips NamedTuple's Python-level __new__: ~2x faster
     pos = 0
     for p_index, par in enumerate(clean.split("\n\n")) if clean else ():
         p_start, p_end = pos, pos + len(par)
@@ -254,7 +255,7 @@ def tokenise(text: str) -> Doc:
             s_index = len(sentences)
             for m in WORD_RE.finditer(clean, s_start, s_end):
                 w = m.group()
-                tokens.append(Token(m.start(), m.end(), w, w.lower(), s_index, p_index))
+                tokens.append(new_token(Token, (m.start(), m.end(), w, w.lower(), s_index, p_index)))
             sentences.append(Sentence(s_start, s_end, p_index, first, len(tokens)))
         kind = "heading" if _looks_like_heading(par) else "body"
         paragraphs.append(Paragraph(p_start, p_end, kind, first_sentence, len(sentences)))

