@@ -54,18 +54,20 @@ class Chart:
 
 @dataclass(frozen=True)
 class ArticleNote:
-    """An article as the footnote lists it."""
+    """An article as the footnote lists it (``letter`` is the dashboard's "Article A")."""
 
     id: str
     title: str
     outlet: str = ""
     published: str = ""
     url: str = ""
+    letter: str = ""
 
     def line(self) -> str:
-        """``Title — Outlet, date`` (parts that are unknown are left out)."""
+        """``A · Title — Outlet, date`` (parts that are unknown are left out)."""
+        head = f"{self.letter} · {self.title}" if self.letter else self.title
         tail = ", ".join(p for p in (self.outlet, self.published) if p)
-        return f"{self.title} — {tail}" if tail else self.title
+        return f"{head} — {tail}" if tail else head
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ class Briefing:
 
 
 def articles_from_frame(frame: pd.DataFrame) -> tuple[ArticleNote, ...]:
-    """The footnote's article list from the corpus table (columns ``id``, ``title``, …)."""
+    """The footnote's article list from the corpus table (``id``, ``title``, ``outlet``, ``letter``…)."""
     if frame.empty or "id" not in frame.columns:
         return ()
 
@@ -114,6 +116,7 @@ def articles_from_frame(frame: pd.DataFrame) -> tuple[ArticleNote, ...]:
             outlet=cell(row, "outlet"),
             published=cell(row, "published"),
             url=cell(row, "url"),
+            letter=cell(row, "letter"),
         )
         for _, row in frame.iterrows()
     )
@@ -151,7 +154,7 @@ table.data .num { text-align: right; font-variant-numeric: tabular-nums; }
 .notes { color: var(--muted); font-size: 0.85rem; }
 footer { margin-top: 28px; border-top: 1px solid var(--rule); padding-top: 8px; font-size: 0.8rem;
          color: var(--muted); }
-footer ol { padding-left: 20px; margin: 4px 0; }
+footer ul.articles { list-style: none; padding-left: 0; margin: 4px 0; }
 @media screen and (max-width: 900px) { .charts { grid-template-columns: 1fr; } }
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
@@ -232,8 +235,9 @@ def table_html(frame: pd.DataFrame) -> str:
 
 def _metrics_by_article(metrics: pd.DataFrame) -> pd.DataFrame:
     """The corpus table turned: one row per metric, one column per article."""
-    label = "title" if "title" in metrics.columns else metrics.columns[0]
-    body = metrics.drop(columns=[c for c in ("source", "tags", "warnings") if c in metrics.columns])
+    label = next((c for c in ("article", "title", "id") if c in metrics.columns), metrics.columns[0])
+    drop = {"source", "tags", "warnings", "letter", "article", "title"} - {label}
+    body = metrics.drop(columns=[c for c in metrics.columns if c in drop])
     turned = body.set_index(label).T.reset_index(names="metric")
     turned.columns = [str(c) for c in turned.columns]
     return turned
@@ -288,7 +292,7 @@ def html_report(briefing: Briefing) -> str:
         parts.append(f'<section class="notes"><h2>Caveats</h2><ul>{notes}</ul></section>')
     articles = "".join(_article_html(a) for a in briefing.articles)
     parts.append(
-        f"<footer><strong>Articles</strong><ol>{articles}</ol>"
+        f'<footer><strong>Articles</strong><ul class="articles">{articles}</ul>'
         f"<p>Made with Coverage Lens on {esc(briefing.date.isoformat())}.</p></footer>"
     )
     parts.append("</body></html>")
@@ -354,8 +358,8 @@ def markdown_summary(briefing: Briefing, images: Iterable[str] = ()) -> str:
     if briefing.articles:
         lines += ["## Articles", ""]
         lines += [
-            f"{i}. {md_escape(a.line())}" + (f" <{a.url}>" if _safe_url(a.url) else "")
-            for i, a in enumerate(briefing.articles, start=1)
+            f"- {md_escape(a.line())}" + (f" <{a.url}>" if _safe_url(a.url) else "")
+            for a in briefing.articles
         ]
         lines.append("")
     return "\n".join(lines)

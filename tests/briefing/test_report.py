@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import html.parser
 from pathlib import Path
 
@@ -62,12 +63,13 @@ def test_report_fetches_nothing(report: str) -> None:
 
 def test_report_shows_findings_tables_and_footnote(report: str, briefing: Briefing) -> None:
     for finding in briefing.findings:
-        assert finding in report
+        assert html.escape(finding) in report  # "B's" → "B&#x27;s"
     assert "<h2>Key metrics</h2>" in report
     assert "How a Kim-Putin Summit at the Russian Space Center Could Impact the Future" in report
     assert "1 May 2024 · 2 articles" in report
     footer = report.split("<footer>", 1)[1]
     assert footer.count("<li>") == 2
+    assert "<li>B · Putin + Kim Summit: Military Cooperation" in footer  # letter as in the findings
 
 
 def test_report_escapes_all_text(briefing: Briefing) -> None:
@@ -126,7 +128,7 @@ def test_markdown_summary(briefing: Briefing) -> None:
     assert "![Grade by article](charts/grade.png)" in md
     assert "- Fog by article" in md  # no image given: listed by title
     assert "## Key metrics" in md and "| title | words | readability\\_flesch\\_kincaid\\_grade |" in md
-    assert "1. How a Kim-Putin Summit at the Russian Space Center Could Impact the Future" in md
+    assert "- A · How a Kim-Putin Summit at the Russian Space Center Could Impact the Future\n" in md
     for finding in briefing.findings:
         assert md_escape(finding) in md
 
@@ -150,4 +152,6 @@ def test_articles_from_frame_handles_missing_values() -> None:
     frame = pd.DataFrame({"id": ["a", "b"], "title": ["T", float("nan")], "outlet": ["O", None]})
     notes = articles_from_frame(frame)
     assert [n.line() for n in notes] == ["T — O", "b"]  # no title: the id stands in
+    lettered = articles_from_frame(frame.assign(letter=["A", "B"], published=["2024-05-01", ""]))
+    assert [n.line() for n in lettered] == ["A · T — O, 2024-05-01", "B · b"]
     assert articles_from_frame(pd.DataFrame()) == ()
