@@ -9,12 +9,21 @@ from __future__ import annotations
 import argparse
 
 from .pipeline import Settings
+from .themes import load_themes
 
 
 def add_family_options(parser: argparse.ArgumentParser) -> None:
     """Add the families' options to the CLI parser."""
+    parser.add_argument(
+        "--themes",
+        metavar="FILE",
+        help="theme file (TOML, see README 'Theme file format'; default data/themes.toml)",
+    )
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
     """Settings for the families from parsed arguments; ValueError with a message on bad input."""
-    return Settings()
+    settings = Settings()
+    if getattr(args, "themes", None):
+        settings = settings.with_option("themes", load_themes(args.themes))
+    return settings
