@@ -19,6 +19,11 @@ def add_family_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="theme file (TOML, see README 'Theme file format'; default data/themes.toml)",
     )
+    parser.add_argument(
+        "--semantic-themes",
+        action="store_true",
+        help="also run the semantic theme layer (word vectors; README 'Themes')",
+    )
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -26,4 +31,6 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     settings = Settings()
     if getattr(args, "themes", None):
         settings = settings.with_option("themes", load_themes(args.themes))
+    if getattr(args, "semantic_themes", False):
+        settings = settings.with_option("themes_semantic", True)
     return settings

@@ -73,7 +73,7 @@ def _readability(doc: Doc, ctx: Context) -> readability.ReadabilityResult:
 
 
 def _themes(doc: Doc, ctx: Context) -> themes.ThemesResult:
-    return themes.analyse(doc, ctx.settings.get("themes"))
+    return themes.analyse(doc, ctx.settings.get("themes"), semantic=bool(ctx.settings.get("themes_semantic")))
 
 
 #: (name, function) in run order. A family is added here with one line.

@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -542,6 +542,171 @@ def match(doc: Doc, theme_set: ThemeSet) -> dict[str, tuple[ThemeHit, ...]]:
     return {t.id: tuple(_resolve(h)) for t, h in zip(theme_set.themes, per_theme, strict=True)}
 
 
+# --------------------------------------------------------------------------- semantic layer
+
+WORD_VECTORS_PATH = Path(__file__).resolve().parent.parent / "data" / "word_vectors.npz"
+_SEM_STOP = frozenset(
+    """the of and to a in is that for it as was with be by on not he this are or his from at which
+    but have an they you were their has its one had we been will would there more said says also
+    could may might can into about after over most other such some any being is do does did no
+    yes two three year years mr ms mrs than then who what when where while her she him them our
+    us i me my so if up out new just very""".split()
+)
+_SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+             ("'s", ""), ("d", ""))
+
+
+@dataclass(frozen=True, slots=True)
+class SemanticEvidence:
+    """A sentence that the semantic layer assigns to a theme, with its cosine similarity."""
+
+    sentence: int
+    start: int
+    end: int
+    similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class SemanticScore:
+    """The semantic layer's view of one theme in one article.
+
+    Attributes:
+        similarity: cosine of the article's mean word vector with the theme's vector.
+        sentence_share: share of sentences (with known words) whose nearest theme this is.
+        evidence: up to three of those sentences, most similar first.
+    """
+
+    similarity: float
+    sentence_share: float
+    evidence: tuple[SemanticEvidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "similarity": self.similarity,
+            "sentence_share": self.sentence_share,
+            "evidence": [
+                {"sentence": e.sentence, "start": e.start, "end": e.end, "similarity": e.similarity}
+                for e in self.evidence
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Semantic:
+    scores: dict[str, SemanticScore]
+    top: str | None
+
+
+class WordVectors:
+    """Static word vectors (``data/word_vectors.npz``, built by scripts/build_word_vectors.py)."""
+
+    def __init__(self, words: Sequence[str], matrix: Any) -> None:
+        self.index = {w: i for i, w in enumerate(words)}
+        self.matrix = matrix
+        self._memo: dict[str, int] = {}
+
+    def lookup(self, lower: str) -> int:
+        """Row of a lower-case word (trying its regular stems); -1 if unknown or a stop word."""
+        i = self._memo.get(lower)
+        if i is not None:
+            return i
+        i = -1
+        if lower not in _SEM_STOP:
+            i = self.index.get(lower, -1)
+            for suffix, repl in _SUFFIXES if i < 0 else ():
+                if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+                    i = self.index.get(lower[: -len(suffix)] + repl, -1)
+                    if i >= 0:
+                        break
+        if len(self._memo) < 500_000:
+            self._memo[lower] = i
+        return i
+
+    def mean(self, words: Iterable[str]) -> Any:
+        """Normalised mean vector of the known words (None if none is known)."""
+        import numpy as np
+
+        rows = [i for i in (self.lookup(w.lower()) for w in words) if i >= 0]
+        if not rows:
+            return None
+        v = self.matrix[rows].mean(0)
+        return v / np.linalg.norm(v)
+
+
+@lru_cache(maxsize=1)
+def load_word_vectors(path: str | None = None) -> WordVectors:
+    """The word vectors, loaded once (numpy only; about 22 MB in memory)."""
+    import numpy as np
+
+    with np.load(path or WORD_VECTORS_PATH) as z:
+        words = str(z["words"]).split("\n")
+        matrix = z["vectors"].astype(np.float32) * z["scale"][:, None]
+    return WordVectors(words, matrix)
+
+
+@lru_cache(maxsize=32)
+def _theme_matrix(theme_set: ThemeSet) -> Any:
+    """One unit vector per theme: the mean of its terms' and its label/description's vectors."""
+    import numpy as np
+
+    wv = load_word_vectors()
+    rows = []
+    for t in theme_set.themes:
+        parts = [wv.mean(_term_words(x)) for x in (*t.terms, f"{t.label} {t.description}")]
+        parts = [p for p in parts if p is not None]
+        v = np.mean(parts, 0) if parts else np.zeros(wv.matrix.shape[1], dtype=np.float32)
+        n = np.linalg.norm(v)
+        rows.append(v / n if n else v)
+    return np.vstack(rows)
+
+
+def semantic_scores(doc: Doc, theme_set: ThemeSet) -> _Semantic:
+    """The semantic layer: each sentence's nearest theme by word-vector similarity.
+
+    Each sentence's vector is the mean of its known content words' vectors; its nearest
+    theme (highest cosine) gets its vote. ``top`` is the theme with most votes (ties:
+    higher mean similarity).
+    """
+    import numpy as np
+
+    wv = load_word_vectors()
+    tm = _theme_matrix(theme_set)
+    rows: list[int] = []
+    starts: list[int] = []
+    sent_ids: list[int] = []
+    for si, s in enumerate(doc.sentences):
+        found = [i for i in (wv.lookup(t.lower) for t in doc.tokens[s.first:s.last]) if i >= 0]
+        if found:
+            starts.append(len(rows))
+            sent_ids.append(si)
+            rows.extend(found)
+    ids = theme_set.ids
+    if not rows:
+        empty = SemanticScore(0.0, 0.0, ())
+        return _Semantic(dict.fromkeys(ids, empty), None)
+    vecs = wv.matrix[rows]
+    article = vecs.mean(0)
+    article /= np.linalg.norm(article) or 1.0
+    sent = np.add.reduceat(vecs, starts, axis=0)
+    sent /= np.linalg.norm(sent, axis=1, keepdims=True)
+    sims = sent @ tm.T
+    nearest = sims.argmax(1)
+    votes = np.bincount(nearest, minlength=len(ids))
+    n = len(sent_ids)
+    scores: dict[str, SemanticScore] = {}
+    for ti, tid in enumerate(ids):
+        mine = np.flatnonzero(nearest == ti)
+        best = mine[np.argsort(-sims[mine, ti])][:3]
+        evidence = tuple(
+            SemanticEvidence(sent_ids[k], doc.sentences[sent_ids[k]].start, doc.sentences[sent_ids[k]].end,
+                             round(float(sims[k, ti]), 4))
+            for k in best
+        )
+        scores[tid] = SemanticScore(round(float(article @ tm[ti]), 4), float(votes[ti] / n), evidence)
+    top = ids[int(np.argmax(votes + 0.01 * sims.mean(0)))]
+    return _Semantic(scores, top)
+
+
 # --------------------------------------------------------------------------- measures
 
 
@@ -552,7 +717,7 @@ class ThemeScore:
     Attributes:
         id: theme id.
         label: theme label.
-        hits: matched terms (overlaps within the theme counted once).
+        hit_count: matched terms (overlaps within the theme counted once).
         sentences: sentences with at least one hit.
         sentence_share: ``sentences`` / sentences with words (0.0 for no words).
         hits_per_1k: hits per 1,000 words (0.0 for no words).
@@ -560,12 +725,13 @@ class ThemeScore:
         first_position: word index of the first hit / words, in [0, 1); NaN if absent.
         segments: hits in each of N equal word segments of the article.
         dominant_paragraphs: paragraphs where this theme has the most hits.
-        spans: the hits, in text order (the evidence).
+        hits: the hits, in text order (the evidence).
+        semantic: the semantic layer's scores (None unless it was asked for).
     """
 
     id: str
     label: str
-    hits: int
+    hit_count: int
     sentences: int
     sentence_share: float
     hits_per_1k: float
@@ -573,32 +739,39 @@ class ThemeScore:
     first_position: float
     segments: tuple[int, ...]
     dominant_paragraphs: tuple[int, ...]
-    spans: tuple[ThemeHit, ...]
+    hits: tuple[ThemeHit, ...]
+    semantic: SemanticScore | None = None
 
     @property
     def covered(self) -> bool:
-        return self.hits > 0
+        return self.hit_count > 0
 
     def to_dict(self) -> dict[str, Any]:
         """The theme's object in the CLI record (NaN written as ``None``)."""
-        return {
+        d: dict[str, Any] = {
             "label": self.label,
             "sentence_share": self.sentence_share,
             "hits_per_1k": self.hits_per_1k,
-            "hits": self.hits,
+            "hit_count": self.hit_count,
             "sentences": self.sentences,
             "terms": dict(self.terms),
             "first_position": None if math.isnan(self.first_position) else self.first_position,
             "segments": list(self.segments),
             "dominant_paragraphs": list(self.dominant_paragraphs),
-            "spans": [{"start": h.start, "end": h.end, "term": h.term, "sentence": h.sentence}
-                      for h in self.spans],
+            "hits": [{"start": h.start, "end": h.end, "term": h.term, "sentence": h.sentence}
+                     for h in self.hits],
         }
+        if self.semantic is not None:
+            d["semantic"] = self.semantic.to_dict()
+        return d
 
 
 @dataclass(frozen=True, slots=True)
 class ThemesResult:
-    """Theme coverage of one article: ``themes`` maps theme id → :class:`ThemeScore`, in file order."""
+    """Theme coverage of one article: ``themes`` maps theme id → :class:`ThemeScore`, in file order.
+
+    ``semantic`` says whether the semantic layer ran; ``semantic_top`` is its top theme.
+    """
 
     themes: dict[str, ThemeScore]
     words: int
@@ -606,6 +779,8 @@ class ThemesResult:
     n_segments: int
     paragraph_themes: tuple[str | None, ...]
     theme_set: str = ""
+    semantic: bool = False
+    semantic_top: str | None = None
 
     def __getitem__(self, theme_id: str) -> ThemeScore:
         return self.themes[theme_id]
@@ -618,8 +793,8 @@ class ThemesResult:
 
     def ranking(self) -> tuple[str, ...]:
         """Covered themes, most hits first (ties: more sentences, then earlier first position)."""
-        covered = [s for s in self.themes.values() if s.hits]
-        covered.sort(key=lambda s: (-s.hits, -s.sentences, s.first_position))
+        covered = [s for s in self.themes.values() if s.hit_count]
+        covered.sort(key=lambda s: (-s.hit_count, -s.sentences, s.first_position))
         return tuple(s.id for s in covered)
 
     def to_dict(self) -> dict[str, Any]:
@@ -632,10 +807,15 @@ class ThemesResult:
         for tid, s in self.themes.items():
             row[f"themes_{tid}_share"] = s.sentence_share
             row[f"themes_{tid}_per_1k"] = s.hits_per_1k
-            row[f"themes_{tid}_hits"] = s.hits
+            row[f"themes_{tid}_hits"] = s.hit_count
             row[f"themes_{tid}_first_position"] = s.first_position
+            if s.semantic is not None:
+                row[f"themes_{tid}_semantic_share"] = s.semantic.sentence_share
+                row[f"themes_{tid}_semantic_similarity"] = s.semantic.similarity
         row["themes_top"] = self.top or ""
-        row["themes_covered"] = sum(1 for s in self.themes.values() if s.hits)
+        row["themes_covered"] = sum(1 for s in self.themes.values() if s.hit_count)
+        if self.semantic:
+            row["themes_semantic_top"] = self.semantic_top or ""
         return row
 
 
@@ -652,13 +832,19 @@ def _dominant(doc: Doc, matched: Mapping[str, Sequence[ThemeHit]]) -> tuple[str 
     )
 
 
-def analyse(doc: Doc, theme_set: ThemeSet | None = None, segments: int = DEFAULT_SEGMENTS) -> ThemesResult:
+def analyse(
+    doc: Doc,
+    theme_set: ThemeSet | None = None,
+    segments: int = DEFAULT_SEGMENTS,
+    semantic: bool = False,
+) -> ThemesResult:
     """Theme coverage of a tokenised article.
 
     Args:
         doc: the article (:func:`analysis.text.tokenise`).
         theme_set: the themes; default :func:`load_themes` (``data/themes.toml``).
         segments: N, the number of equal word segments for ``segments``.
+        semantic: also run the optional semantic layer (word vectors; README, "Themes").
 
     Returns:
         The per-theme measures and the dominant theme of each paragraph.
@@ -670,6 +856,7 @@ def analyse(doc: Doc, theme_set: ThemeSet | None = None, segments: int = DEFAULT
     n_words = doc.n_words
     n_sent = sum(1 for s in doc.sentences if s.n_words)
     dominant = _dominant(doc, matched)
+    sem = semantic_scores(doc, ts) if semantic else None
     scores: dict[str, ThemeScore] = {}
     for theme in ts.themes:
         hits = matched[theme.id]
@@ -682,7 +869,7 @@ def analyse(doc: Doc, theme_set: ThemeSet | None = None, segments: int = DEFAULT
         scores[theme.id] = ThemeScore(
             id=theme.id,
             label=theme.label,
-            hits=len(hits),
+            hit_count=len(hits),
             sentences=sentences,
             sentence_share=sentences / n_sent if n_sent else 0.0,
             hits_per_1k=1000 * len(hits) / n_words if n_words else 0.0,
@@ -690,9 +877,12 @@ def analyse(doc: Doc, theme_set: ThemeSet | None = None, segments: int = DEFAULT
             first_position=hits[0].token / n_words if hits else math.nan,
             segments=tuple(seg),
             dominant_paragraphs=tuple(i for i, t in enumerate(dominant) if t == theme.id),
-            spans=hits,
+            hits=hits,
+            semantic=sem.scores[theme.id] if sem else None,
         )
-    return ThemesResult(scores, n_words, n_sent, segments, dominant, ts.name or ts.source)
+    return ThemesResult(
+        scores, n_words, n_sent, segments, dominant, ts.name or ts.source, semantic, sem.top if sem else None
+    )
 
 
 # --------------------------------------------------------------------------- corpus level
@@ -713,7 +903,8 @@ def not_covered(results: Mapping[str, ThemesResult], min_hits: int = 1) -> dict[
         others = [r for a, r in results.items() if a != aid]
         out[aid] = tuple(
             tid for tid, s in res.themes.items()
-            if s.hits == 0 and any(o.themes[tid].hits >= min_hits for o in others if tid in o.themes)
+            if s.hit_count == 0
+            and any(o.themes[tid].hit_count >= min_hits for o in others if tid in o.themes)
         )
     return out
 
@@ -723,13 +914,14 @@ def theme_frame(results: Mapping[str, ThemesResult], value: str = "sentence_shar
 
     Args:
         results: article id → its themes result.
-        value: ``sentence_share``, ``hits_per_1k``, ``hits`` or ``first_position``.
+        value: ``sentence_share``, ``hits_per_1k``, ``hit_count``, ``sentences`` or
+            ``first_position``.
 
     Returns:
         Rows are theme ids in file order, columns article ids; ``frame.attrs["labels"]``
         maps theme id → label.
     """
-    allowed = ("sentence_share", "hits_per_1k", "hits", "sentences", "first_position")
+    allowed = ("sentence_share", "hits_per_1k", "hit_count", "sentences", "first_position")
     if value not in allowed:
         raise ValueError(f"unknown theme measure {value!r}; choose one of: {', '.join(allowed)}")
     ids: list[str] = []
