@@ -416,9 +416,10 @@ def word_forms(word: str) -> frozenset[str]:
     """Every form one term word matches: itself, spellings, singular and inflections.
 
     An all-capitals word (an acronym) only gains ``s`` and ``'s`` (ICBMs, NATO's);
-    a word that does not end in a letter (``U.S``, ``COVID-19``) matches only itself.
+    a word with a period or a digit, or that does not end in a letter (``U.S``,
+    ``COVID-19``, ``G7``), matches only itself.
     """
-    if not word[-1:].isalpha():
+    if not word[-1:].isalpha() or "." in word or any(c.isdigit() for c in word):
         return frozenset({word})
     if len(word) > 1 and word.isupper():
         return frozenset({word, word + "s", word + "'s"})

@@ -42,7 +42,8 @@ def main() -> None:
         enc = tok.encode_batch(words[i:i + 512])
         ids = np.array([e.ids for e in enc], dtype=np.int64)
         mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
-        hidden = sess.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
+        feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = sess.run(None, feed)[0]
         out.append((hidden * mask[..., None]).sum(1) / mask.sum(1, keepdims=True))
     vectors = np.vstack(out)
     vectors -= vectors.mean(0)
