@@ -20,9 +20,10 @@ def add_family_options(parser: argparse.ArgumentParser) -> None:
         help="theme file (TOML, see README 'Theme file format'; default data/themes.toml)",
     )
     parser.add_argument(
-        "--semantic-themes",
+        "--no-semantic-themes",
         action="store_true",
-        help="also run the semantic theme layer (word vectors; README 'Themes')",
+        help="skip the semantic theme layer (word vectors that name the top theme when keywords "
+        "are not decisive; README 'Themes')",
     )
 
 
@@ -31,6 +32,6 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     settings = Settings()
     if getattr(args, "themes", None):
         settings = settings.with_option("themes", load_themes(args.themes))
-    if getattr(args, "semantic_themes", False):
-        settings = settings.with_option("themes_semantic", True)
+    if getattr(args, "no_semantic_themes", False):
+        settings = settings.with_option("themes_semantic", False)
     return settings

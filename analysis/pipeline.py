@@ -73,7 +73,8 @@ def _readability(doc: Doc, ctx: Context) -> readability.ReadabilityResult:
 
 
 def _themes(doc: Doc, ctx: Context) -> themes.ThemesResult:
-    return themes.analyse(doc, ctx.settings.get("themes"), semantic=bool(ctx.settings.get("themes_semantic")))
+    semantic = bool(ctx.settings.get("themes_semantic", True))
+    return themes.analyse(doc, ctx.settings.get("themes"), semantic=semantic)
 
 
 #: (name, function) in run order. A family is added here with one line.
