@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from . import readability
+from . import hedging, readability
 from .corpus import Article
 from .text import Doc, tokenise
 
@@ -72,9 +72,17 @@ def _readability(doc: Doc, ctx: Context) -> readability.ReadabilityResult:
     return readability.analyse(doc)
 
 
+def _hedging(doc: Doc, ctx: Context) -> hedging.HedgingResult:
+    # The quotes family (when it runs first) exposes direct_spans: (start, end, speaker).
+    quotes = ctx.results.get("quotes")
+    spans = getattr(quotes, "direct_spans", None) if quotes is not None else None
+    return hedging.analyse(doc, ctx.settings.get("hedging"), quote_spans=spans)
+
+
 #: (name, function) in run order. A family is added here with one line.
 FAMILIES: list[tuple[str, Callable[[Doc, Context], Result]]] = [
     ("readability", _readability),
+    ("hedging", _hedging),
 ]
 
 
