@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from .hedging_lexicon import CATEGORIES, Entry, Lexicon, load_lexicon
+from .hedging_lexicon import CATEGORIES, END, Entry, Lexicon, Trie, load_lexicon
 from .text import Doc, Token
 
 __all__ = [
@@ -235,21 +235,28 @@ def _context_ok(entry: Entry, tokens: Sequence[Token], i: int, j: int) -> bool:
     return True
 
 
-def _match(lexicon: Lexicon, tokens: Sequence[Token], i: int) -> tuple[Entry, int] | None:
+def _match(
+    trie: Trie, tokens: Sequence[Token], lowers: Sequence[str], i: int
+) -> tuple[Entry, int] | None:
     """The longest entry matching at ``tokens[i]`` whose context rules pass, and its end."""
-    patterns = lexicon.index.get(tokens[i].lower)
-    if patterns is None:
+    node = trie.get(lowers[i])
+    if node is None:
         return None
     n = len(tokens)
     sent = tokens[i].sentence
-    for words, entry in patterns:
-        j = i + len(words)
-        if j > n:
-            continue
-        if len(words) > 1 and any(
-            tokens[i + k].lower != words[k] or tokens[i + k].sentence != sent for k in range(1, len(words))
-        ):
-            continue
+    found: list[tuple[Entry, int]] = []
+    k = i + 1
+    while True:
+        entry = node.get(END)
+        if entry is not None:
+            found.append((entry, k))
+        if k >= n or tokens[k].sentence != sent:
+            break
+        node = node.get(lowers[k])
+        if node is None:
+            break
+        k += 1
+    for entry, j in reversed(found):
         if _context_ok(entry, tokens, i, j):
             return entry, j
     return None
@@ -299,22 +306,25 @@ class _Quotes:
 
 def _find_hits(doc: Doc, lexicon: Lexicon, quotes: _Quotes | None) -> list[Hit]:
     tokens = doc.tokens
+    trie = lexicon.index
+    lowers = [t.lower for t in tokens]
     headings = {i for i, p in enumerate(doc.paragraphs) if p.kind == "heading"}
     sentence_texts: dict[int, str] = {}
     hits: list[Hit] = []
     n = len(tokens)
-    i = 0
-    while i < n:
-        found = _match(lexicon, tokens, i)
+    skip_to = 0
+    for i in [i for i, w in enumerate(lowers) if w in trie]:
+        if i < skip_to:
+            continue
+        found = _match(trie, tokens, lowers, i)
         if found is None:
-            i += 1
             continue
         entry, j = found
         tok = tokens[i]
         if entry.kind == "exclusion" or (
             entry.term == "may" and _is_month_or_name(tokens, i, tok.paragraph in headings)
         ):
-            i = j
+            skip_to = j
             continue
         speaker = quotes.speaker_at(tok.start) if quotes is not None else None
         in_quote = None if quotes is None else speaker is not None
@@ -349,7 +359,7 @@ def _find_hits(doc: Doc, lexicon: Lexicon, quotes: _Quotes | None) -> list[Hit]:
                 speaker,
             )
         )
-        i = j
+        skip_to = j
     return hits
 
 

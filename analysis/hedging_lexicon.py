@@ -219,11 +219,13 @@ def parse_tsv(text: str, kind: str, name: str = "<text>") -> tuple[Entry, ...]:
     return tuple(entries)
 
 
-Pattern = tuple[tuple[str, ...], Entry]
+#: A word trie: each node maps the next word to its child; key ``""`` holds the entry ending there.
+Trie = dict[str, "Trie | Entry"]
+END = ""
 
 
-def _build_index(entries: tuple[Entry, ...]) -> dict[str, tuple[Pattern, ...]]:
-    """First word → (words, entry) patterns, longest first; raises on a phrase listed twice."""
+def _build_index(entries: tuple[Entry, ...]) -> Trie:
+    """The match trie over every entry's word sequences; raises on a phrase listed twice."""
     owner: dict[tuple[str, ...], Entry] = {}
     for entry in entries:
         for words in entry.phrases():
@@ -234,10 +236,13 @@ def _build_index(entries: tuple[Entry, ...]) -> dict[str, tuple[Pattern, ...]]:
                     f"and {entry.term!r} ({entry.kind}); keep one"
                 )
             owner[words] = entry
-    index: dict[str, list[Pattern]] = {}
+    trie: Trie = {}
     for words, entry in owner.items():
-        index.setdefault(words[0], []).append((words, entry))
-    return {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()}
+        node = trie
+        for w in words:
+            node = node.setdefault(w, {})  # type: ignore[assignment]
+        node[END] = entry
+    return trie
 
 
 @dataclass(frozen=True)
@@ -247,11 +252,12 @@ class Lexicon:
     Attributes:
         entries: every entry, in file order (hedges, boosters, exclusions).
         name: where it came from (``"default"``, a folder, ``"… + session edits"``).
+        index: the word trie matching uses (built from ``entries``; not part of equality).
     """
 
     entries: tuple[Entry, ...]
     name: str = "default"
-    index: dict[str, tuple[Pattern, ...]] = field(init=False, repr=False, compare=False, hash=False)
+    index: Trie = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", _build_index(self.entries))
