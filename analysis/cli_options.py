@@ -10,6 +10,7 @@ import argparse
 
 from .hedging_lexicon import load_lexicon
 from .pipeline import Settings
+from .themes import load_themes
 
 
 def add_family_options(parser: argparse.ArgumentParser) -> None:
@@ -19,6 +20,16 @@ def add_family_options(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="hedging lexicon folder with hedges.tsv and boosters.tsv (default data/lexicons)",
     )
+    parser.add_argument(
+        "--themes",
+        metavar="FILE",
+        help="theme file (TOML, see README 'Theme file format'; default data/themes.toml)",
+    )
+    parser.add_argument(
+        "--semantic-themes",
+        action="store_true",
+        help="also run the semantic theme layer (word vectors; README 'Themes')",
+    )
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -26,4 +37,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     settings = Settings()
     if getattr(args, "lexicon", None):
         settings = settings.with_option("hedging", load_lexicon(args.lexicon))
+    if getattr(args, "themes", None):
+        settings = settings.with_option("themes", load_themes(args.themes))
+    if getattr(args, "semantic_themes", False):
+        settings = settings.with_option("themes_semantic", True)
     return settings

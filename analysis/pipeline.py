@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from . import hedging, readability
+from . import hedging, readability, themes
 from .corpus import Article
 from .text import Doc, tokenise
 
@@ -79,10 +79,15 @@ def _hedging(doc: Doc, ctx: Context) -> hedging.HedgingResult:
     return hedging.analyse(doc, ctx.settings.get("hedging"), quote_spans=spans)
 
 
+def _themes(doc: Doc, ctx: Context) -> themes.ThemesResult:
+    return themes.analyse(doc, ctx.settings.get("themes"), semantic=bool(ctx.settings.get("themes_semantic")))
+
+
 #: (name, function) in run order. A family is added here with one line.
 FAMILIES: list[tuple[str, Callable[[Doc, Context], Result]]] = [
     ("readability", _readability),
     ("hedging", _hedging),
+    ("themes", _themes),
 ]
 
 
