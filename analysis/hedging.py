@@ -383,10 +383,10 @@ def analyse(
 
     words = doc.n_words
     counted = [h for h in hits if h.counted]
-    by_category: dict[str, dict[str, int]] = {"hedge": {}, "booster": {}}
+    # Every category, in display order, zeros included: charts and tables stay aligned.
+    by_category = {"hedge": dict.fromkeys(CATEGORIES, 0), "booster": dict.fromkeys(CATEGORIES, 0)}
     for h in counted:
-        cats = by_category[h.kind]
-        cats[h.category] = cats.get(h.category, 0) + 1
+        by_category[h.kind][h.category] += 1
     hedges = [h for h in counted if h.kind == "hedge"]
     n_hedges = len(hedges)
     n_boosters = len(counted) - n_hedges

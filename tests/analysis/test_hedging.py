@@ -413,7 +413,12 @@ def test_record_contract() -> None:
     d = json.loads(json.dumps(r.to_dict()))
     assert REQUIRED <= set(d)
     assert d["hedging_index_explained"] == INDEX_EXPLANATION
-    assert d["by_category"] == {"hedge": {"modal": 2, "epistemic_verb": 1}, "booster": {"adverb": 1}}
+    zero = {"modal": 0, "epistemic_verb": 0, "adverb": 0, "adjective_noun": 0, "phrase": 0}
+    assert d["by_category"] == {
+        "hedge": {**zero, "modal": 2, "epistemic_verb": 1},
+        "booster": {**zero, "adverb": 1},
+    }
+    assert list(d["by_category"]["hedge"]) == list(zero)  # display order
     assert all(HIT_KEYS <= set(h) for h in d["hits"])
     assert d["hedging_index"] == pytest.approx(d["hedges_per_1k"] - d["boosters_per_1k"])
 
@@ -459,7 +464,9 @@ def test_seed_000_speculates(seeds) -> None:
         "prospect",
     ]
     assert (r.hedge_count, r.booster_count, r.negated_count, r.set_aside_count) == (25, 0, 0, 0)
-    assert r.by_category["hedge"] == {"modal": 19, "phrase": 3, "adjective_noun": 2, "adverb": 1}
+    assert r.by_category["hedge"] == {
+        "modal": 19, "epistemic_verb": 0, "adverb": 1, "adjective_noun": 2, "phrase": 3,
+    }  # fmt: skip
     assert r.words == 721 and r.hedges_per_1k == pytest.approx(25 / 721 * 1000)  # 34.7 per 1,000 words
     assert r.hedged_sentences == 24  # the last bullet holds two hedges ("may", "potentially")
 
