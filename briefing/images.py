@@ -28,12 +28,14 @@ __all__ = [
     "DEFAULT_WIDTH",
     "PNG_SCALE",
     "ExportUnavailable",
+    "ImageFormat",
     "ImageSize",
     "figure_png",
     "figure_size",
     "figure_svg",
     "find_chromium",
     "render_images",
+    "unavailable_message",
 ]
 
 ImageFormat = Literal["png", "svg"]
@@ -73,7 +75,8 @@ def figure_size(fig: go.Figure) -> ImageSize:
     return ImageSize(int(layout.width or DEFAULT_WIDTH), int(layout.height or DEFAULT_HEIGHT))
 
 
-def _unavailable_message(browser: str | None) -> str:
+def unavailable_message(browser: str | None) -> str:
+    """Why images cannot be made, and what to use instead (for the UI and the pack)."""
     if browser is None:
         where = os.environ.get("BROWSER_PATH")
         if where:
@@ -131,7 +134,7 @@ def render_images(
         return {}
     browser = find_chromium()
     if browser is None:
-        raise ExportUnavailable(_unavailable_message(None))
+        raise ExportUnavailable(unavailable_message(None))
     jobs: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
     keys: dict[str, tuple[str, ImageFormat]] = {}
     for name, fig in figures.items():
@@ -159,7 +162,7 @@ def render_images(
             try:
                 rendered = pool.submit(asyncio.run, _render_all(browser, jobs)).result()
             except browser_errors as err:
-                raise ExportUnavailable(_unavailable_message(browser)) from err
+                raise ExportUnavailable(unavailable_message(browser)) from err
     return {keys[k]: v for k, v in rendered.items()}
 
 

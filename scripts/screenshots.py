@@ -111,10 +111,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, log: Path) -> subprocess.Popen:
+def start_server(port: int, log: Path, script: Path = ROOT / "dashboard.py") -> subprocess.Popen:
     """Start ``streamlit run dashboard.py`` headless on 127.0.0.1:``port`` (own process group)."""
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+        sys.executable, "-m", "streamlit", "run", str(script),
         "--server.headless", "true",
         "--server.address", "127.0.0.1",
         "--server.port", str(port),
