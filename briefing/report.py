@@ -144,7 +144,8 @@ header h1 { font-size: 1.8rem; margin: 0 0 4px; color: var(--accent); }
 header .date { color: var(--muted); margin: 0 0 16px; }
 h2 { font-size: 1.2rem; border-bottom: 1px solid var(--rule); padding-bottom: 4px; margin-top: 28px; }
 ul.findings li { margin: 4px 0; }
-.charts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px; }
+/* One chart per row: the dashboard's figures are laid out for full width (titles state the finding). */
+.charts { display: grid; grid-template-columns: minmax(0, 1fr); gap: 16px; }
 figure.chart { margin: 0; border: 1px solid var(--rule); border-radius: 6px; padding: 8px;
                break-inside: avoid; page-break-inside: avoid; }
 figure.chart figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 4px; }
@@ -153,9 +154,8 @@ table.data th, table.data td { border-bottom: 1px solid var(--rule); padding: 4p
 table.data .num { text-align: right; font-variant-numeric: tabular-nums; }
 .notes { color: var(--muted); font-size: 0.85rem; }
 footer { margin-top: 28px; border-top: 1px solid var(--rule); padding-top: 8px; font-size: 0.8rem;
-         color: var(--muted); }
+         color: var(--muted); break-inside: avoid; }
 footer ul.articles { list-style: none; padding-left: 0; margin: 4px 0; }
-@media screen and (max-width: 900px) { .charts { grid-template-columns: 1fr; } }
 @page { size: A4 landscape; margin: 12mm; }
 @media print {
   body { padding: 0; }
@@ -165,8 +165,8 @@ footer ul.articles { list-style: none; padding-left: 0; margin: 4px 0; }
 """
 
 
-#: Height of a chart in the report when its figure sets none (two charts per row).
-REPORT_CHART_HEIGHT = 340
+#: Height of a chart in the report when its figure sets none.
+REPORT_CHART_HEIGHT = 420
 
 
 @cache
