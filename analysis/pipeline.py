@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from . import readability
+from . import quotes, readability
 from .corpus import Article
 from .text import Doc, tokenise
 
@@ -72,9 +72,14 @@ def _readability(doc: Doc, ctx: Context) -> readability.ReadabilityResult:
     return readability.analyse(doc)
 
 
+def _quotes(doc: Doc, ctx: Context) -> quotes.QuotesResult:
+    return quotes.analyse(doc)
+
+
 #: (name, function) in run order. A family is added here with one line.
 FAMILIES: list[tuple[str, Callable[[Doc, Context], Result]]] = [
     ("readability", _readability),
+    ("quotes", _quotes),
 ]
 
 

@@ -1,0 +1,422 @@
+"""Who is who in one article: mentions, canonical speakers and pronoun resolution.
+
+* **Mentions**: every speaker-like phrase outside quotation marks, sentence by
+  sentence (names with their titles and roles, organisations, role descriptors,
+  unnamed sources, subject pronouns). A sentence's *subject* is its first mention
+  that is not inside a prepositional phrase ("In an interview with the Financial
+  Times, Ahmed Karimi …" has the subject Ahmed Karimi).
+* **Canonical names**: a multi-word name is one person per name key ("Kim Jong-un" =
+  "Kim Jong Un"); a one-word name ("Kim", "Mr. Kim", "President Putin") is the person
+  *introduced first* whose name contains it (news style names a second person with the
+  same surname in full), so "Kim Jong Il" stays apart. The display name is the most
+  frequent full form; titles and honorifics are never part of it.
+* **Pronouns** ("he said"): the subject of the current or a recent sentence whose
+  gender does not conflict (gender comes from titles and role nouns such as "Ms." or
+  "spokesman", and from pronouns already resolved), then other recent mentions; a
+  pronoun with nothing before it takes the first person named after it in the
+  paragraph. Definite role descriptors ("the North Korean leader") are linked to the
+  named person whose title or role matches.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .phrases import DETERMINERS, Ref, View
+
+__all__ = ["Entity", "Mention", "Registry", "scan_mentions"]
+
+_PREPOSITIONS = frozenset(
+    """in on at with to from by for of about after before during against between among toward
+    towards into like than via under over through across behind beside near""".split()
+)
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+_LEADER_WORDS = frozenset({"leader", "chairman", "president", "premier", "chancellor", "head", "ruler"})
+_PERSON_KINDS = frozenset({"person", "bare", "descriptor", "anon", "anaphor"})
+_SUBJECT_WINDOW = 8  # sentences searched for a pronoun's antecedent among subjects
+_OTHER_WINDOW = 3  # sentences searched among other mentions
+
+
+@dataclass(slots=True)
+class Mention:
+    """A speaker-like phrase at tokens ``[tok, end)`` of sentence ``sent``."""
+
+    tok: int
+    end: int
+    sent: int
+    par: int
+    ref: Ref
+    subject_ok: bool
+    role: str = ""
+    verb_adjacent: bool = False
+    entity: int = -1
+
+
+@dataclass
+class Entity:
+    """A speaker: a person, organisation, role descriptor or unnamed source."""
+
+    id: int
+    kind: str
+    key: tuple[str, ...]
+    first: int
+    names: Counter = field(default_factory=Counter)
+    gender: str = ""
+    plural: bool = False
+    roles: list[str] = field(default_factory=list)
+    appositive_roles: list[str] = field(default_factory=list)
+    parent: int = -1
+
+    @property
+    def anonymous(self) -> bool:
+        return self.kind == "anon"
+
+
+def _ref_role(view: View, ref: Ref) -> str:
+    return ref.role
+
+
+def scan_mentions(view: View) -> list[Mention]:
+    """Every speaker-like phrase outside quotation marks, in text order."""
+    out: list[Mention] = []
+    lower, cap = view.lower, view.cap
+    lex = view.lex
+    for s_idx, sent in enumerate(view.doc.sentences):
+        i, last = sent.first, sent.last
+        while i < last:
+            if view.quote_of[i] >= 0:
+                i += 1
+                continue
+            low = lower[i]
+            if low in _SUBJECT_PRONOUNS:
+                if low != "it" or _verb_follows(view, i + 1, last):
+                    ref = Ref("pronoun", i, i + 1, name=low, plural=low == "they")
+                    out.append(
+                        Mention(i, i + 1, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first))
+                    )
+                i += 1
+                continue
+            if not (cap[i] or low in DETERMINERS or low in lex.anonymous or low in lex.roles):
+                i += 1
+                continue
+            ref = view.np_at(i, last)
+            if ref is None or ref.kind == "place" or ref.end <= i:
+                i += 1
+                continue
+            end = ref.end
+            role = ref.role
+            if ref.kind in ("descriptor", "anon"):
+                nxt, _, named = view.appositive_end(end, last)
+                if named is not None:
+                    role = ref.name if not role else role
+                    ref = Ref(
+                        named.kind if named.kind != "bare" else "person",
+                        i,
+                        named.end,
+                        name=named.name,
+                        key=named.key,
+                        role=_clean_role(ref.name),
+                        gender=named.gender or ref.gender,
+                    )
+                    role = ref.role
+                    end = nxt
+            if ref.kind in ("person", "bare", "org"):
+                nxt, app_role = _appositives(view, end, last)
+                if app_role:
+                    role = app_role
+                    end = nxt
+            m = Mention(
+                i, ref.end, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first), role=role
+            )
+            m.verb_adjacent = _verb_follows(view, ref.end, last) or _verb_precedes(view, i, sent.first)
+            out.append(m)
+            i = max(end, i + 1)
+    return out
+
+
+def _appositives(view: View, j: int, hi: int) -> tuple[int, str]:
+    """Skip appositives after a name ("…, 54, who …"); return the next token and the role."""
+    for _ in range(3):
+        nxt, role, named = view.appositive_end(j, hi)
+        if nxt == j or named is not None:
+            break
+        if role:
+            return nxt, role
+        age = view.lower[j].isdigit()
+        j = nxt
+        if not age:
+            break  # a relative clause ends the phrase
+    return j, ""
+
+
+def _verb_follows(view: View, j: int, hi: int) -> bool:
+    k = j
+    while k < hi and view.lower[k] in _ADVERBS_LOCAL:
+        k += 1
+    return k < hi and view.verb_at(k, hi) is not None
+
+
+def _verb_precedes(view: View, i: int, lo: int) -> bool:
+    k = i - 1
+    return k >= lo and view.verb_at(k, i) is not None and view.joined(i)
+
+
+_ADVERBS_LOCAL = frozenset("also later then again once has have had was is would will".split())
+
+
+def _subject_position(view: View, i: int, first: int) -> bool:
+    """False when the phrase at ``i`` follows a preposition ("with the Financial Times")."""
+    k = i - 1
+    if k >= first and view.lower[k] in DETERMINERS:
+        k -= 1
+    return not (k >= first and view.lower[k] in _PREPOSITIONS and view.joined(k + 1))
+
+
+def _clean_role(text: str) -> str:
+    for art in ("the ", "a ", "an ", "The ", "A ", "An "):
+        if text.startswith(art):
+            return text[len(art) :]
+    return text
+
+
+def _words_match(a: str, b: str) -> bool:
+    if len(a) < 3 or len(b) < 3:
+        return a == b
+    if a.startswith(b) or b.startswith(a):
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= max(4, min(len(a), len(b)) - 2)
+
+
+class Registry:
+    """The article's entities and the pronoun resolutions."""
+
+    def __init__(self, view: View, mentions: list[Mention]):
+        self.view = view
+        self.entities: list[Entity] = []
+        self._by_key: dict[tuple[str, tuple[str, ...]], int] = {}
+        self._multi: list[int] = []  # person entities with multi-word keys, by first mention
+        self.mentions = mentions
+        self.pronoun_of: dict[int, int] = {}  # token index of a pronoun/anaphor -> entity id
+        self._build()
+        self._resolve_pronouns()
+
+    # ------------------------------------------------------------------ building
+    def _new(self, kind: str, key: tuple[str, ...], first: int) -> int:
+        eid = len(self.entities)
+        self.entities.append(Entity(eid, kind, key, first))
+        self._by_key[(kind, key)] = eid
+        return eid
+
+    def root(self, eid: int) -> int:
+        while eid >= 0 and self.entities[eid].parent >= 0:
+            eid = self.entities[eid].parent
+        return eid
+
+    def _build(self) -> None:
+        ms = self.mentions
+        for m in ms:
+            if m.ref.kind == "person" and len(m.ref.key) >= 2 and ("person", m.ref.key) not in self._by_key:
+                self._multi.append(self._new("person", m.ref.key, m.tok))
+        kept: list[Mention] = []
+        for m in ms:
+            ref = m.ref
+            if ref.kind == "bare" and not m.verb_adjacent and self._multi_for(ref.key) < 0:
+                continue
+            if ref.kind == "pronoun" or ref.kind == "anaphor":
+                kept.append(m)
+                continue
+            m.entity = self.entity_for(ref, m.tok)
+            if m.entity < 0:
+                continue
+            self._note(m.entity, ref, m.role)
+            kept.append(m)
+        self.mentions = kept
+
+    def _multi_for(self, key: tuple[str, ...]) -> int:
+        if len(key) != 1:
+            return -1
+        token = key[0]
+        for eid in self._multi:
+            if token in self.entities[eid].key:
+                return eid
+        return -1
+
+    def entity_for(self, ref: Ref, tok: int) -> int:
+        """The entity a name/organisation/descriptor phrase refers to (created if new)."""
+        kind = ref.kind
+        if kind in ("person", "bare"):
+            if not ref.key:
+                return -1
+            if len(ref.key) >= 2:
+                eid = self._by_key.get(("person", ref.key))
+                if eid is None:
+                    eid = self._new("person", ref.key, tok)
+                    self._multi.append(eid)
+                return self.root(eid)
+            multi = self._multi_for(ref.key)
+            if multi >= 0:
+                return self.root(multi)
+            eid = self._by_key.get(("person", ref.key))
+            return self.root(eid) if eid is not None else self._new("person", ref.key, tok)
+        if kind in ("org", "descriptor", "anon"):
+            key = ref.key or tuple(ref.name.lower().split())
+            if kind == "org" and key[:1] == ("the",):
+                key = key[1:]
+            eid = self._by_key.get((kind, key))
+            if eid is None:
+                eid = self._new(kind, key, tok)
+                e = self.entities[eid]
+                e.plural = ref.plural
+            return self.root(eid)
+        return -1
+
+    def _note(self, eid: int, ref: Ref, role: str) -> None:
+        e = self.entities[eid]
+        if ref.kind in ("person", "bare"):
+            if len(ref.key) >= 2 or len(e.key) < 2:
+                e.names[ref.name] += 1
+        elif ref.kind == "org":
+            e.names[ref.name[4:] if ref.name.lower().startswith("the ") else ref.name] += 1
+        else:
+            e.names[_descriptor_name(ref.name)] += 1
+        if ref.gender and not e.gender:
+            e.gender = ref.gender
+        if role and role != ref.role:
+            e.appositive_roles.append(role)
+        if ref.role and ref.kind in ("person", "bare"):
+            e.roles.append(ref.role)
+
+    # ------------------------------------------------------------------ pronouns
+    def _compatible(self, eid: int, pronoun: str) -> bool:
+        e = self.entities[self.root(eid)]
+        if pronoun == "it":
+            return e.kind == "org"
+        if pronoun == "they":
+            return e.plural or e.kind == "org"
+        if e.kind not in ("person", "descriptor", "anon") or e.plural:
+            return False
+        want = "male" if pronoun == "he" else "female"
+        return e.gender in ("", want)
+
+    def _resolve_pronouns(self) -> None:
+        ms = self.mentions
+        subjects: list[tuple[int, int]] = []  # (sentence, entity)
+        sent_subject: dict[int, int] = {}
+        pending: list[Mention] = []
+        for idx, m in enumerate(ms):
+            if m.ref.kind in ("pronoun", "anaphor"):
+                eid = self._antecedent(m, idx, subjects, sent_subject)
+                if eid < 0:
+                    pending.append(m)
+                    continue
+                m.entity = eid
+                self.pronoun_of[m.tok] = eid
+                self._learn(eid, m.ref.name)
+            if m.entity >= 0 and m.subject_ok and m.sent not in sent_subject:
+                sent_subject[m.sent] = m.entity
+                subjects.append((m.sent, m.entity))
+        for m in pending:  # cataphora: "If the rains fail," she said. … Amina Yusuf farms …
+            for later in ms:
+                if (
+                    later.tok > m.tok
+                    and later.par == m.par
+                    and later.entity >= 0
+                    and self._compatible(later.entity, m.ref.name if m.ref.kind == "pronoun" else "he")
+                ):
+                    m.entity = later.entity
+                    self.pronoun_of[m.tok] = later.entity
+                    break
+
+    def _learn(self, eid: int, pronoun: str) -> None:
+        e = self.entities[self.root(eid)]
+        if pronoun in ("he", "she") and not e.gender and e.kind == "person":
+            e.gender = "male" if pronoun == "he" else "female"
+
+    def _antecedent(
+        self, m: Mention, idx: int, subjects: list[tuple[int, int]], sent_subject: dict[int, int]
+    ) -> int:
+        pronoun = m.ref.name if m.ref.kind == "pronoun" else "he"
+        if m.ref.kind == "anaphor":
+            ok = lambda e: self.entities[self.root(e)].kind == "person"  # noqa: E731
+        else:
+            ok = lambda e: self._compatible(e, pronoun)  # noqa: E731
+        cur = sent_subject.get(m.sent)
+        if cur is not None and ok(cur):
+            return self.root(cur)
+        for s, eid in reversed(subjects):
+            if m.sent - s > _SUBJECT_WINDOW:
+                break
+            if s != m.sent and ok(eid):
+                return self.root(eid)
+        for prev in reversed(self.mentions[:idx]):
+            if m.sent - prev.sent > _OTHER_WINDOW:
+                break
+            if prev.entity >= 0 and ok(prev.entity):
+                return self.root(prev.entity)
+        return -1
+
+    # ------------------------------------------------------------------ finishing
+    def link_descriptors(self) -> None:
+        """Merge definite role descriptors into the named person whose role matches."""
+        persons = [e for e in self.entities if e.kind == "person" and e.parent < 0 and len(e.key) >= 1]
+        for e in self.entities:
+            if e.kind != "descriptor" or e.parent >= 0:
+                continue
+            words = [w for w in e.key if w not in DETERMINERS]
+            if not words:
+                continue
+            head, mods = words[-1], words[:-1]
+            best, best_score = -1, 0
+            for p in persons:
+                role_words = [
+                    w.lower().rstrip(".")
+                    for r in p.roles + p.appositive_roles
+                    for w in r.replace(",", " ").split()
+                ]
+                if not role_words:
+                    continue
+                head_ok = any(_words_match(head, w) for w in role_words) or (
+                    head in _LEADER_WORDS and any(w in _LEADER_WORDS for w in role_words)
+                )
+                if not head_ok:
+                    continue
+                score = 1 + sum(1 for w in mods if any(_words_match(w, r) for r in role_words))
+                if score > best_score:
+                    best, best_score = p.id, score
+            if best >= 0:
+                e.parent = best
+
+    def display(self, eid: int) -> str:
+        """The canonical name of an entity."""
+        e = self.entities[self.root(eid)]
+        if e.kind == "person":
+            full = Counter({n: c for n, c in e.names.items() if len(n.split()) >= 2 or len(e.key) < 2})
+            if full:
+                best = max(full.values())
+                for n in e.names:  # first seen among the most frequent
+                    if full.get(n) == best:
+                        return n
+            return " ".join(w.capitalize() for w in e.key)
+        if e.names:
+            return e.names.most_common(1)[0][0]
+        return " ".join(e.key)
+
+    def role(self, eid: int) -> str:
+        e = self.entities[self.root(eid)]
+        for r in e.appositive_roles + e.roles:
+            if r:
+                return r
+        return ""
+
+
+def _descriptor_name(text: str) -> str:
+    name = text[:-2] if text.endswith("'s") else text
+    return (
+        name[:1].lower() + name[1:] if name[:1].isupper() and name.split()[0].lower() in DETERMINERS else name
+    )
