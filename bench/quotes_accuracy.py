@@ -154,8 +154,8 @@ def score_item(item: dict, result: QuotesResult, scores: Scores) -> None:
 
 
 def evaluate(items: list[dict], analyser=analyse) -> dict[str, Scores]:
-    """Scores per split ("dev", "holdout") and for "all"."""
-    out = {"dev": Scores(), "holdout": Scores(), "all": Scores()}
+    """Scores per split ("dev", "holdout", "blind") and for "all"."""
+    out = {"dev": Scores(), "holdout": Scores(), "blind": Scores(), "all": Scores()}
     for item in items:
         result = analyser(tokenise(item["text"]))
         score_item(item, result, out[item["split"]])
@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     items = load_gold()
     scores = evaluate(items)
     print(f"gold set: {GOLD.relative_to(ROOT)} ({len(items)} items)")
-    for name in ("dev", "holdout", "all"):
+    for name in ("dev", "holdout", "blind", "all"):
         print(_line(name, scores[name]))
     if not args.quiet:
         for miss in scores["all"].misses:

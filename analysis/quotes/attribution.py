@@ -39,6 +39,7 @@ __all__ = ["Cue", "Decision", "attribute"]
 SCARE_MAX_WORDS = 4  # a quoted phrase this short needs an attribution cue to count
 _SMALL = frozenset("a an the of and or in on at to for by as with from but nor vs".split())
 _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_BEAT_KINDS = frozenset({"person", "bare", "pronoun", "anon", "descriptor", "anaphor"})
 
 
 @dataclass(slots=True)
@@ -100,6 +101,8 @@ class _Attributor:
                 inner = v.np_at(j + 1, v.sentence_range(j)[1])
                 if inner is not None and inner.kind != "document":
                     return self.entity_of(inner)
+            if v.lower[ref.start] == "the":  # "the letter reads": the author just written about
+                return self.salient_subject(ref.start)
             return -1
         if ref.kind == "place":
             return self.reg.entity_for(Ref("org", ref.start, ref.end, name=ref.name, key=ref.key), ref.start)
@@ -118,29 +121,80 @@ class _Attributor:
         return ref, j, role
 
     def subject_of(self, k_verb: int, lo: int) -> tuple[Ref | None, str]:
-        """The speaker phrase before the verb at ``k_verb`` ("X, the role, has said")."""
+        """The speaker phrase before the verb at ``k_verb`` and the role given on the way.
+
+        Handles "X has also said", "X, the <role>, said", "X (party) said", "X, who told …"
+        and unnamed people ("her landlord said", "a commuter said").
+        """
         v = self.view
         k = k_verb - 1
         while k >= lo and v.lower[k] in ADVERBS and v.quote_of[k] < 0:
             k -= 1
         if k < lo or v.quote_of[k] >= 0:
             return None, ""
-        if "," in v.gap(k + 1):
+        role = ""
+        if ")" in v.gap(k + 1):  # "Ama Serwaa (New Patriotic Alliance) called"
+            a = k
+            while a > lo and "(" not in v.gap(a) and k - a < 12:
+                a -= 1
+            if "(" not in v.gap(a):
+                return None, ""
+            role, k = v.span_text(a, k + 1), a - 1
+        elif v.lower[k] in ("who", "which") and "," in v.gap(k):  # "Senator X, who told …"
+            k -= 1
+        elif "," in v.gap(k + 1):
             a = k
             while a > lo and "," not in v.gap(a) and k - a < 25 and v.quote_of[a - 1] < 0:
                 a -= 1
             if a <= lo or "," not in v.gap(a):
                 return None, ""
-            ref = v.np_ending_at(a - 1, lo)
+            ref = v.np_ending_at(a - 1, lo, loose=True)
             if ref is None:
                 return None, ""
-            nxt, role, named = v.appositive_end(a, k + 1)
+            nxt, app_role, named = v.appositive_end(a, k + 1)
             if named is not None and ref.kind in ("descriptor", "anon"):
                 return named, ref.name
             if nxt != k + 1:
                 return None, ""
-            return ref, role
-        return v.np_ending_at(k, lo), ""
+            return ref, app_role
+        if k < lo:
+            return None, ""
+        return v.np_ending_at(k, lo, loose=True), role
+
+    def salient_subject(self, tok: int, window: int = 2) -> int:
+        """Entity of the nearest sentence subject before token ``tok`` (within ``window`` sentences)."""
+        v = self.view
+        s_now = v.sent[tok]
+        best = -1
+        for m in self.reg.mentions:
+            if m.tok >= tok:
+                break
+            if m.subject_ok and m.entity >= 0 and s_now - m.sent <= window:
+                first = next(
+                    (x for x in self.reg.mentions if x.sent == m.sent and x.subject_ok and x.entity >= 0),
+                    None,
+                )
+                if first is m:
+                    best = self.reg.root(m.entity)
+        return best
+
+    def skip_aux(self, k: int, hi: int) -> int:
+        """Skip auxiliaries and adverbs before a speech verb ("has also", "was quoted by IRNA as")."""
+        v = self.view
+        while k < hi:
+            w = v.lower[k]
+            if w in ADVERBS or w == "heard":
+                k += 1
+                continue
+            if w == "by" and v.lower[k - 1] == "quoted":
+                j = k + 1
+                while j < hi and j - k < 10 and v.lower[j] != "as":
+                    j += 1
+                if j < hi:
+                    k = j + 1
+                    continue
+            break
+        return k
 
     def sentence_subject(self, lo: int, hi: int) -> int:
         """Entity of the first subject-position mention in tokens ``[lo, hi)``."""
@@ -167,14 +221,14 @@ class _Attributor:
         return fallback
 
     # ------------------------------------------------------------------ cues
-    def clause_cue(self, j: int, hi: int, dash: bool) -> Cue | None:
+    def clause_cue(self, j: int, hi: int, dash: bool, beat: bool = False) -> Cue | None:
         """``said X`` / ``X said`` / ``according to X`` / ``— X`` starting at token ``j``."""
         v = self.view
         if j >= hi:
             return None
         verb = v.verb_at(j, hi)
         if verb is not None and "object" not in verb.tags:
-            ref = v.np_at(verb.end, hi)
+            ref = v.np_at(verb.end, hi, loose=True)
             if ref is not None and ref.kind != "document":
                 ref, _, role = self.named_appositive(ref, hi)
                 return Cue("post", verb.form, self.entity_of(ref), ref, verb.start, role)
@@ -184,17 +238,19 @@ class _Attributor:
                 ref, _, role = self.named_appositive(ref, hi)
                 return Cue("according", "according to", self.entity_of(ref), ref, j, role)
             return None
-        ref = v.np_at(j, hi)
+        ref = v.np_at(j, hi, loose=True)
         if ref is None:
             return None
-        ref, k, role = self.named_appositive(ref, hi)
-        while k < hi and v.lower[k] in ADVERBS:
-            k += 1
+        ref, k0, role = self.named_appositive(ref, hi)
+        k = self.skip_aux(k0, hi)
         verb = v.verb_at(k, hi) if k < hi else None
-        if verb is not None and (k == ref.end or v.lower[k - 1] in ADVERBS or "," in v.gap(k)):
+        if verb is not None:
             return Cue("post", verb.form, self.entity_of(ref), ref, verb.start, role)
         if dash and ref.kind in ("person", "bare", "org"):
             return Cue("dash", "\u2014", self.entity_of(ref), ref, -1, role)
+        if beat and k0 == ref.end and k0 < hi and not v.cap[k0] and ref.kind in _BEAT_KINDS:
+            # '"…?" a woman stood at the lectern': the person acting right after the quotation
+            return Cue("beat", "", self.entity_of(ref), ref, -1, role)
         return None
 
     def post_cue(self, span: Span, idx: int) -> Cue | None:
@@ -215,7 +271,7 @@ class _Attributor:
         gap = v.text[after : v.toks[i].start]
         if any(c in gap for c in "(;:"):
             return None
-        return self.clause_cue(i, hi, "\u2014" in gap or " - " in gap)
+        return self.clause_cue(i, hi, "\u2014" in gap or " - " in gap, beat=True)
 
     def next_sentence_cue(self, span: Span, idx: int) -> Cue | None:
         """``"Why?" Tanaka asked.``: a short attribution sentence right after the quotation."""
@@ -286,6 +342,16 @@ class _Attributor:
         prev = verb.start - 1
         coordinated = prev >= s_first and (v.lower[prev] == "and" or "," in v.gap(verb.start))
         if verb.form.lower().endswith("ing") or coordinated:
+            # "X denied the report and described it as …": the subject of the verb before
+            for k in range(prev - 1, s_first - 1, -1):
+                if v.quote_of[k] >= 0 or (k > s_first and v.lower[k - 1] in DETERMINERS):
+                    continue  # "the report" is a noun
+                earlier = v.verb_at(k, verb.start)
+                if earlier is not None:
+                    ref, role = self.subject_of(earlier.start, s_first)
+                    eid = self.entity_of(ref)
+                    if eid >= 0:
+                        return Cue("pre", verb.form, eid, ref, verb.start, role)
             eid = self.sentence_subject(s_first, verb.start)
             if eid >= 0:
                 return Cue("pre", verb.form, eid, None, verb.start)
@@ -332,6 +398,12 @@ class _Attributor:
         inner = v.text[span.start : span.end].rstrip(",.")
         return caps >= 0.75 * len(content) and not any(c in inner for c in ".!?")
 
+    def after_determiner(self, span: Span) -> bool:
+        """The span follows "the", "a", "its" … directly: a quoted noun phrase."""
+        v = self.view
+        qa = self.tok_at_or_after(span.open)
+        return qa > 0 and v.lower[qa - 1] in DETERMINERS and v.text[v.toks[qa - 1].end : span.open] == " "
+
     def sentence_like(self, span: Span) -> bool:
         """A complete short sentence ("This is our home."), not a phrase."""
         inner = self.view.text[span.start : span.end].rstrip()
@@ -377,6 +449,8 @@ class _Attributor:
                 decisions.append(Decision(span, "title" if par.kind != "heading" else "headline"))
                 continue
             cued = cue is not None and (cue.entity >= 0 or cue.kind in ("post", "next"))
+            if cued and cue.kind not in ("post", "next", "dash") and self.after_determiner(span):
+                cued = False  # 'declares that the "special relationship" is over': a label
             if words <= 1 or (
                 words <= SCARE_MAX_WORDS
                 and not cued
@@ -474,6 +548,26 @@ class _Attributor:
         """Paragraph ``p`` is an attribution line under a block quotation (not a section heading)."""
         return any(d.first_par <= p - 1 <= d.last_par and d.close >= 0 for d in self.spans if d.mark == '"')
 
+    def beat_before(self, span: Span) -> Cue | None:
+        """'He frowned deeply. "Will this never end?"': the subject of the sentence before."""
+        v = self.view
+        qa = self.tok_at_or_after(span.open)
+        if qa >= len(v.toks) or qa == 0:
+            return None
+        first, _ = v.sentence_range(qa)
+        if first != qa or v.sent[qa - 1] != v.sent[qa] - 1 or v.toks[qa - 1].paragraph != span.first_par:
+            return None
+        lo, _ = v.sentence_range(qa - 1)
+        for m in self.reg.mentions:
+            if m.tok >= qa:
+                break
+            if m.tok >= lo and m.subject_ok and m.entity >= 0:
+                e = self.reg.entities[self.reg.root(m.entity)]
+                if e.kind in ("person", "anon", "descriptor"):
+                    return Cue("beat", "", e.id)
+                return None
+        return None
+
     def continuation(self, span: Span, decisions: list[Decision], idx: int) -> Cue | None:
         """The previous quotation of the paragraph, if no other subject intervened."""
         for j in range(idx - 1, -1, -1):
@@ -524,6 +618,8 @@ def attribute(
         if block:
             cue = att.attribution_line(d.span) or att.colon_before(d.span)
         cue = cue or att.continuation(d.span, decisions, idx)
+        if cue is None and not block:
+            cue = att.beat_before(d.span)
         if cue is None:
             cue = att.context(d.span, 2 if block else 0)
         if cue is not None and cue.entity >= 0:

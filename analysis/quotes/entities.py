@@ -23,14 +23,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .phrases import DETERMINERS, Ref, View
+from .phrases import DETERMINERS, POSSESSIVE_DETS, PREPOSITIONS, Ref, View
 
 __all__ = ["Entity", "Mention", "Registry", "scan_mentions"]
 
-_PREPOSITIONS = frozenset(
-    """in on at with to from by for of about after before during against between among toward
-    towards into like than via under over through across behind beside near""".split()
-)
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
 _LEADER_WORDS = frozenset({"leader", "chairman", "president", "premier", "chancellor", "head", "ruler"})
 _PERSON_KINDS = frozenset({"person", "bare", "descriptor", "anon", "anaphor"})
@@ -101,11 +97,32 @@ def scan_mentions(view: View) -> list[Mention]:
                 i += 1
                 continue
             ref = view.np_at(i, last)
+            if ref is None and low in POSSESSIVE_DETS:
+                ref = view.np_at(i, last, loose=True)  # "Her colleague, Serhiy, …": kept if a name follows
+                if ref is not None and view.appositive_end(ref.end, last)[2] is None:
+                    ref = None
             if ref is None or ref.kind == "place" or ref.end <= i:
                 i += 1
                 continue
             end = ref.end
             role = ref.role
+            if ref.kind == "descriptor" and end + 1 < last and lower[end] == "and" and view.joined(end):
+                # "Communications Director and Press Secretary, Jay Carney,": one person
+                other = view.np_at(end + 1, last)
+                if (
+                    other is not None
+                    and other.kind == "descriptor"
+                    and view.appositive_end(other.end, last)[2]
+                ):
+                    ref = Ref(
+                        "descriptor",
+                        i,
+                        other.end,
+                        name=view.span_text(i, other.end),
+                        key=other.key,
+                        role=view.span_text(i, other.end),
+                    )
+                    end = other.end
             if ref.kind in ("descriptor", "anon"):
                 nxt, _, named = view.appositive_end(end, last)
                 if named is not None:
@@ -170,7 +187,7 @@ def _subject_position(view: View, i: int, first: int) -> bool:
     k = i - 1
     if k >= first and view.lower[k] in DETERMINERS:
         k -= 1
-    return not (k >= first and view.lower[k] in _PREPOSITIONS and view.joined(k + 1))
+    return not (k >= first and view.lower[k] in PREPOSITIONS and view.joined(k + 1))
 
 
 def _clean_role(text: str) -> str:
@@ -271,8 +288,8 @@ class Registry:
             eid = self._by_key.get((kind, key))
             if eid is None:
                 eid = self._new(kind, key, tok)
-                e = self.entities[eid]
-                e.plural = ref.plural
+                self.entities[eid].plural = ref.plural
+                self._note(eid, ref, "")
             return self.root(eid)
         return -1
 

@@ -20,7 +20,7 @@ LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicons"
 _FILES: dict[str, frozenset[str]] = {
     "speech_verbs.txt": frozenset({"quote", "that", "object"}),
     "person_titles.txt": frozenset({"honorific", "male", "female"}),
-    "role_nouns.txt": frozenset({"male", "female"}),
+    "role_nouns.txt": frozenset({"male", "female", "office"}),
     "anonymous_sources.txt": frozenset({"qualifier"}),
     "organisation_words.txt": frozenset(),
     "non_person_words.txt": frozenset(),
@@ -47,6 +47,8 @@ class Lexicons:
     max_title_words: int
     #: role noun -> gender ("male", "female" or "").
     roles: dict[str, str]
+    #: role nouns that are job titles ("Press Secretary" is a title, not a name).
+    offices: frozenset[str]
     anonymous: frozenset[str]
     qualifiers: tuple[Phrase, ...]
     organisations: frozenset[str]
@@ -111,7 +113,10 @@ def load_lexicons(directory: str | None = None) -> Lexicons:
         verbs.setdefault(words[0], []).append((words[1:], tags))
     titles = dict(_read(base, "person_titles.txt"))
     roles = {}
+    offices: set[str] = set()
     for words, tags in _read(base, "role_nouns.txt"):
+        if "office" in tags:
+            offices.update(words)
         if len(words) != 1:
             raise LexiconError(f"{base / 'role_nouns.txt'}: {' '.join(words)!r} must be one word")
         roles[words[0]] = "male" if "male" in tags else "female" if "female" in tags else ""
@@ -130,6 +135,7 @@ def load_lexicons(directory: str | None = None) -> Lexicons:
         title_first=frozenset(t[0] for t in titles),
         max_title_words=max(len(t) for t in titles),
         roles=roles,
+        offices=frozenset(offices),
         anonymous=frozenset(anonymous),
         qualifiers=tuple(sorted(qualifiers, key=len, reverse=True)),
         organisations=frozenset(w[0] for w, _ in orgs if len(w) == 1 and w[0].upper() not in acronyms),

@@ -24,6 +24,11 @@ DETERMINERS = frozenset(
     "another both one".split()
 )
 DEFINITE = frozenset("the his her their its our my your".split())
+POSSESSIVE_DETS = frozenset("his her their its our my your".split())
+PREPOSITIONS = frozenset(
+    """in on at with to from by for of about after before during against between among toward
+    towards into like than via under over through across behind beside near""".split()
+)
 PLURAL_DETS = frozenset("two three four five several some many most both".split())
 # Lower-case words that end a descriptor ("a spokesman for …", "officials in Seoul").
 _STOP = frozenset(
@@ -67,7 +72,8 @@ class Ref:
     """A parsed speaker phrase, tokens ``[start, end)``.
 
     ``kind``: ``person`` (a name with at least two words, or one word with a title),
-    ``bare`` (one capitalised word, no title), ``org``, ``place``, ``pronoun``,
+    ``bare`` (one capitalised word, no title), ``org``, ``place``, ``title`` (a job title
+    with no name: "Press Secretary"), ``pronoun``,
     ``descriptor`` (definite role: "the president"), ``anon`` (unnamed source),
     ``anaphor`` ("the 58-year-old"), ``document`` ("a statement", with ``owner``).
     """
@@ -191,6 +197,15 @@ class View:
                 j += 1
             elif self.lower[j] in PARTICLES and j + 1 < hi and self.joined(j + 1) and self.cap[j + 1]:
                 j += 2
+            elif (  # "Secretary of the Interior Ken Salazar"
+                self.lower[j] == "of"
+                and j + 2 < hi
+                and self.lower[j + 1] == "the"
+                and self.joined(j + 1)
+                and self.joined(j + 2)
+                and self.cap[j + 2]
+            ):
+                j += 3
             else:
                 break
         return j
@@ -225,10 +240,22 @@ class View:
                 name_start = pos
                 continue
             pos += 1
-        words = [lower[x] for x in range(name_start, j)]
+        base = [w[:-2] if w.endswith("'s") else w for w in lower[i:j]]  # possessive dropped
+        words = base[name_start - i :]
+        if not titled and j - k >= 2 and base[-1] in lex.offices:
+            # "Communications Director", "Press Secretary": a job title without a name.
+            return Ref(
+                "title",
+                start if start is not None else i,
+                j,
+                name=self.span_text(k, j),
+                role=self.span_text(k, j),
+            )
+        # A title before a name makes it a person ("Senate Majority Leader Chuck Morales").
+        o = name_start if titled else k
         org = any(
-            lower[x] in lex.organisations or self.toks[x].text in lex.acronyms for x in range(k, j)
-        ) or any(tuple(lower[x : x + 2]) in lex.organisation_phrases for x in range(k, j - 1))
+            base[x - i] in lex.organisations or self.toks[x].text in lex.acronyms for x in range(o, j)
+        ) or any(tuple(base[x - i : x - i + 2]) in lex.organisation_phrases for x in range(o, j - 1))
         s = start if start is not None else i
         if org:
             name = self.span_text(k, j)
@@ -243,6 +270,15 @@ class View:
             len(words) == 1 and _is_acronym(self.toks[name_start].text)
         ):
             return Ref("place" if words[0] in lex.places else "org", s, j, name=self.span_text(name_start, j))
+        if titled and name_start < j and lower[name_start] == "of":
+            # A title's complement ("Secretary of the Interior Ken Salazar", "Minister of
+            # Foreign Affairs Wang Yi"): the name is the last two words after it.
+            x = name_start + 1 + (name_start + 1 < j and lower[name_start + 1] == "the")
+            rest = j - x
+            if rest < 2:
+                return Ref("title", s, j, name=self.span_text(k, j), role=self.span_text(k, j))
+            name_start = j - 2 if rest >= 3 else j - 1
+            words = base[name_start - i :]
         # Names stop at "of" ("Putin of Russia").
         end = j
         for x in range(name_start, j):
@@ -255,7 +291,7 @@ class View:
         last = name_toks[-1]
         if "-" in last and all(p[:1].isupper() for p in last.split("-")) and not titled:
             return Ref("place", s, j)  # "Kim-Putin summit", "DPRK-Russia": a compound, not a name
-        if last.lower() in lex.places:
+        if _strip_possessive(last).lower() in lex.places:
             return Ref("place", s, j)  # "State Dinner", "Kim-Putin Summit": an event
         role_parts = [*role_words]
         if name_start > k:
@@ -273,8 +309,12 @@ class View:
         )
 
     # ------------------------------------------------------------------ noun phrases
-    def np_at(self, i: int, hi: int) -> Ref | None:
-        """The speaker-like noun phrase starting at token ``i`` (not crossing ``hi``)."""
+    def np_at(self, i: int, hi: int, loose: bool = False) -> Ref | None:
+        """The speaker-like noun phrase starting at token ``i`` (not crossing ``hi``).
+
+        ``loose`` (for the subject of a speech verb) also accepts an unnamed person or
+        body with any head noun: "her landlord", "a commuter", "Ukraine's air force".
+        """
         if i >= hi or self.quote_of[i] >= 0:
             return None
         lower, lex = self.lower, self.lex
@@ -300,6 +340,15 @@ class View:
                     if det and not mods and ref.kind == "bare" and det not in DEFINITE:
                         return best
                     return ref
+                if ref.kind == "title":
+                    return Ref(
+                        "descriptor",
+                        i,
+                        e,
+                        name=self.span_text(i, e),
+                        key=name_key(ref.name.split()),
+                        role=ref.role,
+                    )
                 if self._modifies_noun(e, hi):  # "Kremlin spokesman", "European diplomat"
                     mods.append(self.span_text(j, e))
                     j = e
@@ -319,10 +368,10 @@ class View:
             if w.endswith("'s") and (w[:-2] in lex.roles or w[:-2] in lex.anonymous):
                 # "the minister's new plan": the possessor is the phrase
                 mods.append(w[:-2])
-                return self._descriptor(i, j + 1, det, mods, owner, strip=2)
+                return self._descriptor(i, j + 1, det, mods, owner, strip=2, loose=loose)
             mods.append(w)
             j += 1
-            ref = self._descriptor(i, j, det, mods, owner)
+            ref = self._descriptor(i, j, det, mods, owner, loose=loose)
             if ref is not None:
                 best = ref
         if best is not None and mods and mods[-1] in lex.anonymous:
@@ -350,7 +399,14 @@ class View:
         return False
 
     def _descriptor(
-        self, i: int, j: int, det: str, mods: list[str], owner: Ref | None, strip: int = 0
+        self,
+        i: int,
+        j: int,
+        det: str,
+        mods: list[str],
+        owner: Ref | None,
+        strip: int = 0,
+        loose: bool = False,
     ) -> Ref | None:
         """Classify ``det + mods`` (tokens ``[i, j)``) by its head noun, or None."""
         lex = self.lex
@@ -375,16 +431,21 @@ class View:
         if head in lex.roles or head in lex.anonymous or singular in lex.roles:
             gender = lex.roles.get(singular, "")
             definite = det in DEFINITE or owner is not None
-            if head in lex.anonymous or plural or not definite:
+            if head in lex.anonymous or plural or not definite or det in POSSESSIVE_DETS:
                 return Ref("anon", i, j, name=name, key=key, role=role, gender=gender, plural=plural)
             return Ref("descriptor", i, j, name=name, key=key, role=role, gender=gender)
         if head in lex.organisations:
             return Ref("org", i, j, name=name, key=key)
+        if loose and head.isalpha():
+            if owner is not None and owner.kind in ("org", "place"):
+                return Ref("org", i, j, name=name, key=key)  # "Ukraine's air force"
+            if det in POSSESSIVE_DETS or det in ("a", "an", "one"):
+                return Ref("anon", i, j, name=name, key=key, role=role)  # "her landlord", "a commuter"
         return None
 
     def _common_noun(self, j: int, hi: int) -> bool:
         """A lone capitalised role/source/institution noun ("Officials said", "Kremlin")."""
-        if j + 1 < hi and self.joined(j + 1) and self.cap[j + 1]:
+        if j + 1 < hi and self.joined(j + 1) and (self.cap[j + 1] or self.cap_run(j, hi) > j + 1):
             return False
         w = self.lower[j]
         lex = self.lex
@@ -405,16 +466,22 @@ class View:
                 return e
         return j
 
-    def np_ending_at(self, k: int, lo: int) -> Ref | None:
-        """The longest speaker phrase that ends exactly at token ``k`` (inclusive)."""
+    def np_ending_at(self, k: int, lo: int, loose: bool = False) -> Ref | None:
+        """The longest speaker phrase that ends exactly at token ``k`` (inclusive).
+
+        A phrase right after a preposition is an object ("someone in Washington"), not
+        a subject: None.
+        """
         if k < lo or self.quote_of[k] >= 0:
             return None
         s = k
         while s > lo and k - s < 10 and self.joined(s):
             s -= 1
         for start in range(s, k + 1):
-            ref = self.np_at(start, k + 1)
+            ref = self.np_at(start, k + 1, loose=loose)
             if ref is not None and ref.end == k + 1:
+                if start > lo and self.joined(start) and self.lower[start - 1] in PREPOSITIONS:
+                    return None
                 return ref
         return None
 
@@ -434,7 +501,7 @@ class View:
             if nxt >= hi or self.sent[nxt] != self.sent[j] or nxt - j > 25:
                 break
             g = self.gap(nxt)
-            if any(c in g for c in ',.;:"\u2014('):
+            if any(c in g for c in ',;:"\u2014(') or ("." in g and not self.joined(nxt)):
                 break
             e = nxt
         if e - j >= 25:
