@@ -30,6 +30,7 @@ __all__ = ["Entity", "Mention", "Registry", "scan_mentions"]
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
 _LEADER_WORDS = frozenset({"leader", "chairman", "president", "premier", "chancellor", "head", "ruler"})
 _PERSON_KINDS = frozenset({"person", "bare", "descriptor", "anon", "anaphor"})
+_LEGAL_SUFFIXES = frozenset({"ltd", "inc", "corp", "plc", "llc", "gmbh", "co", "ag", "sa", "nv", "bv"})
 _SUBJECT_WINDOW = 8  # sentences searched for a pronoun's antecedent among subjects
 _OTHER_WINDOW = 3  # sentences searched among other mentions
 
@@ -109,7 +110,14 @@ def scan_mentions(view: View) -> list[Mention]:
             if ref.kind == "descriptor" and end + 1 < last and lower[end] == "and" and view.joined(end):
                 # "Communications Director and Press Secretary, Jay Carney,": one person
                 other = view.np_at(end + 1, last)
-                if (
+                if other is not None and other.kind == "person":  # "COO and CFO Blake Jorgensen"
+                    title = view.span_text(i, end)
+                    role = f"{title} and {other.role}" if other.role else title
+                    ref = Ref(
+                        "person", i, other.end, name=other.name, key=other.key, role=role, gender=other.gender
+                    )
+                    end = other.end
+                elif (
                     other is not None
                     and other.kind == "descriptor"
                     and view.appositive_end(other.end, last)[2]
@@ -240,11 +248,20 @@ class Registry:
         for m in ms:
             if m.ref.kind == "person" and len(m.ref.key) >= 2 and ("person", m.ref.key) not in self._by_key:
                 self._multi.append(self._new("person", m.ref.key, m.tok))
+        for m in ms:
+            if m.ref.kind == "org" and len(m.ref.key) >= 2:
+                self.entity_for(m.ref, m.tok)
         kept: list[Mention] = []
         for m in ms:
             ref = m.ref
-            if ref.kind == "bare" and not m.verb_adjacent and self._multi_for(ref.key) < 0:
-                continue
+            if ref.kind == "bare" and self._multi_for(ref.key) < 0:
+                org = self._org_for(ref.key)  # "BlackBerry" after "BlackBerry Ltd."
+                if org >= 0:
+                    m.entity = org
+                    kept.append(m)
+                    continue
+                if not m.verb_adjacent:
+                    continue
             if ref.kind == "pronoun" or ref.kind == "anaphor":
                 kept.append(m)
                 continue
@@ -264,6 +281,15 @@ class Registry:
                 return eid
         return -1
 
+    def _org_for(self, key: tuple[str, ...]) -> int:
+        """A named organisation whose name starts with a one-word name ("BlackBerry" -> "BlackBerry Ltd")."""
+        if len(key) != 1:
+            return -1
+        for e in self.entities:
+            if e.kind == "org" and len(e.key) >= 2 and e.key[0] == key[0] and e.parent < 0:
+                return e.id
+        return -1
+
     def entity_for(self, ref: Ref, tok: int) -> int:
         """The entity a name/organisation/descriptor phrase refers to (created if new)."""
         kind = ref.kind
@@ -279,6 +305,9 @@ class Registry:
             multi = self._multi_for(ref.key)
             if multi >= 0:
                 return self.root(multi)
+            org = self._org_for(ref.key)
+            if org >= 0:
+                return self.root(org)
             eid = self._by_key.get(("person", ref.key))
             return self.root(eid) if eid is not None else self._new("person", ref.key, tok)
         if kind in ("org", "descriptor", "anon"):
@@ -409,6 +438,29 @@ class Registry:
             if best >= 0:
                 e.parent = best
 
+    def link_generic_orgs(self) -> None:
+        """Merge "the company"/"the ministry" into the article's named organisation.
+
+        A named organisation whose name holds the head noun ("the ministry" -> "Foreign
+        Ministry") wins; otherwise the most mentioned named organisation, when there is
+        one clear leader.
+        """
+        named = [e for e in self.entities if e.kind == "org" and e.parent < 0 and _is_named(e)]
+        if not named:
+            return
+        counts = Counter(self.root(m.entity) for m in self.mentions if m.entity >= 0)
+        for e in self.entities:
+            if e.kind != "org" or e.parent >= 0 or _is_named(e) or not e.key:
+                continue
+            head = e.key[-1]
+            hits = [n for n in named if head in n.key]
+            if hits:
+                e.parent = hits[0].id
+                continue
+            ranked = sorted(named, key=lambda n: -counts.get(n.id, 0))
+            if len(ranked) == 1 or counts.get(ranked[0].id, 0) > counts.get(ranked[1].id, 0):
+                e.parent = ranked[0].id
+
     def display(self, eid: int) -> str:
         """The canonical name of an entity."""
         e = self.entities[self.root(eid)]
@@ -421,7 +473,13 @@ class Registry:
                         return n
             return " ".join(w.capitalize() for w in e.key)
         if e.names:
-            return e.names.most_common(1)[0][0]
+            name = e.names.most_common(1)[0][0]
+            if e.kind == "org":  # legal suffixes are not part of the name: "BlackBerry Ltd." -> "BlackBerry"
+                words = name.split()
+                while len(words) > 1 and words[-1].lower().rstrip(".,") in _LEGAL_SUFFIXES:
+                    words.pop()
+                name = " ".join(words).rstrip(",")
+            return name
         return " ".join(e.key)
 
     def role(self, eid: int) -> str:
@@ -430,6 +488,11 @@ class Registry:
             if r:
                 return r
         return ""
+
+
+def _is_named(e: Entity) -> bool:
+    """An organisation written with a capitalised name ("Foreign Ministry", "BlackBerry Ltd")."""
+    return any(n[:1].isupper() and not n.lower().startswith("the ") for n in e.names)
 
 
 def _descriptor_name(text: str) -> str:

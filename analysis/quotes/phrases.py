@@ -242,6 +242,15 @@ class View:
             pos += 1
         base = [w[:-2] if w.endswith("'s") else w for w in lower[i:j]]  # possessive dropped
         words = base[name_start - i :]
+        if name_start == k and self.match_title(k, j) == j - k:
+            # The whole run is a title ("COO", "Prime Minister"): a role without a name.
+            return Ref(
+                "title",
+                start if start is not None else i,
+                j,
+                name=self.span_text(k, j),
+                role=self.span_text(k, j),
+            )
         if not titled and j - k >= 2 and base[-1] in lex.offices:
             # "Communications Director", "Press Secretary": a job title without a name.
             return Ref(
@@ -289,7 +298,12 @@ class View:
         if not name_toks:
             return Ref("place", s, j)
         last = name_toks[-1]
-        if "-" in last and all(p[:1].isupper() for p in last.split("-")) and not titled:
+        if (
+            "-" in last
+            and len(name_toks) == 1
+            and all(p[:1].isupper() for p in last.split("-"))
+            and not titled
+        ):
             return Ref("place", s, j)  # "Kim-Putin summit", "DPRK-Russia": a compound, not a name
         if _strip_possessive(last).lower() in lex.places:
             return Ref("place", s, j)  # "State Dinner", "Kim-Putin Summit": an event

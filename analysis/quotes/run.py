@@ -43,6 +43,7 @@ def analyse(doc: Doc, lexicon_dir: str | None = None) -> QuotesResult:
 
     decisions, att = attribute(view, reg, spans, reported_events)
     reg.link_descriptors()
+    reg.link_generic_orgs()
     return _result(doc, reg, att, decisions, statements)
 
 
