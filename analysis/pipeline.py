@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from . import quotes, readability
+from . import hedging, quotes, readability, themes
 from .corpus import Article
 from .text import Doc, tokenise
 
@@ -76,10 +76,24 @@ def _quotes(doc: Doc, ctx: Context) -> quotes.QuotesResult:
     return quotes.analyse(doc)
 
 
+def _hedging(doc: Doc, ctx: Context) -> hedging.HedgingResult:
+    # The quotes family runs first and exposes direct_spans: (start, end, speaker).
+    quotes_result = ctx.results.get("quotes")
+    spans = getattr(quotes_result, "direct_spans", None) if quotes_result is not None else None
+    return hedging.analyse(doc, ctx.settings.get("hedging"), quote_spans=spans)
+
+
+def _themes(doc: Doc, ctx: Context) -> themes.ThemesResult:
+    semantic = bool(ctx.settings.get("themes_semantic", True))
+    return themes.analyse(doc, ctx.settings.get("themes"), semantic=semantic)
+
+
 #: (name, function) in run order. A family is added here with one line.
 FAMILIES: list[tuple[str, Callable[[Doc, Context], Result]]] = [
     ("readability", _readability),
     ("quotes", _quotes),
+    ("hedging", _hedging),
+    ("themes", _themes),
 ]
 
 
