@@ -76,88 +76,98 @@ def _ref_role(view: View, ref: Ref) -> str:
 
 def scan_mentions(view: View) -> list[Mention]:
     """Every speaker-like phrase outside quotation marks, in text order."""
-    out: list[Mention] = []
-    lower, cap = view.lower, view.cap
     lex = view.lex
-    for s_idx, sent in enumerate(view.doc.sentences):
-        i, last = sent.first, sent.last
-        while i < last:
-            if view.quote_of[i] >= 0:
-                i += 1
-                continue
-            low = lower[i]
-            if low in _SUBJECT_PRONOUNS:
-                if low != "it" or _verb_follows(view, i + 1, last):
-                    ref = Ref("pronoun", i, i + 1, name=low, plural=low == "they")
-                    out.append(
-                        Mention(i, i + 1, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first))
-                    )
-                i += 1
-                continue
-            if not (cap[i] or low in DETERMINERS or low in lex.anonymous or low in lex.roles):
-                i += 1
-                continue
-            ref = view.np_at(i, last)
-            if ref is None and low in POSSESSIVE_DETS:
-                ref = view.np_at(i, last, loose=True)  # "Her colleague, Serhiy, …": kept if a name follows
-                if ref is not None and view.appositive_end(ref.end, last)[2] is None:
-                    ref = None
-            if ref is None or ref.kind == "place" or ref.end <= i:
-                i += 1
-                continue
-            end = ref.end
-            role = ref.role
-            if ref.kind == "descriptor" and end + 1 < last and lower[end] == "and" and view.joined(end):
-                # "Communications Director and Press Secretary, Jay Carney,": one person
-                other = view.np_at(end + 1, last)
-                if other is not None and other.kind == "person":  # "COO and CFO Blake Jorgensen"
-                    title = view.span_text(i, end)
-                    role = f"{title} and {other.role}" if other.role else title
-                    ref = Ref(
-                        "person", i, other.end, name=other.name, key=other.key, role=role, gender=other.gender
-                    )
-                    end = other.end
-                elif (
-                    other is not None
-                    and other.kind == "descriptor"
-                    and view.appositive_end(other.end, last)[2]
-                ):
-                    ref = Ref(
-                        "descriptor",
-                        i,
-                        other.end,
-                        name=view.span_text(i, other.end),
-                        key=other.key,
-                        role=view.span_text(i, other.end),
-                    )
-                    end = other.end
-            if ref.kind in ("descriptor", "anon"):
-                nxt, _, named = view.appositive_end(end, last)
-                if named is not None:
-                    role = ref.name if not role else role
-                    ref = Ref(
-                        named.kind if named.kind != "bare" else "person",
-                        i,
-                        named.end,
-                        name=named.name,
-                        key=named.key,
-                        role=_clean_role(ref.name),
-                        gender=named.gender or ref.gender,
-                    )
-                    role = ref.role
-                    end = nxt
-            if ref.kind in ("person", "bare", "org"):
-                nxt, app_role = _appositives(view, end, last)
-                if app_role:
-                    role = app_role
-                    end = nxt
-            m = Mention(
-                i, ref.end, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first), role=role
-            )
-            m.verb_adjacent = _verb_follows(view, ref.end, last) or _verb_precedes(view, i, sent.first)
+    starters = _SUBJECT_PRONOUNS | DETERMINERS | lex.anonymous | frozenset(lex.roles)
+    candidates = [
+        i
+        for i, (w, c, q) in enumerate(zip(view.lower, view.cap, view.quote_of, strict=True))
+        if q < 0 and (c or w in starters)
+    ]
+    out: list[Mention] = []
+    sentences = view.doc.sentences
+    nxt = 0
+    for i in candidates:
+        if i < nxt:
+            continue
+        s_idx = view.sent[i]
+        m, end = _mention_at(view, i, s_idx, sentences[s_idx])
+        if m is not None:
             out.append(m)
-            i = max(end, i + 1)
+        nxt = max(end, i + 1)
     return out
+
+
+def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, int]:
+    """The mention starting at token ``i`` (or None) and the token after it."""
+    lower, last = view.lower, sent.last
+    low = lower[i]
+    if low in _SUBJECT_PRONOUNS:
+        if low != "it" or _verb_follows(view, i + 1, last):
+            ref = Ref("pronoun", i, i + 1, name=low, plural=low == "they")
+            return Mention(
+                i, i + 1, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first)
+            ), i + 1
+        return None, i + 1
+    if (
+        not view.cap[i]
+        and view.heads.isdisjoint(lower[i : i + 7])
+        and not any(view.cap[i + 1 : i + 7])
+        and not any("year-old" in w for w in lower[i + 1 : i + 3])
+    ):
+        return None, i + 1  # "the decision to convene …": no speaker noun or name ahead
+    ref = view.np_at(i, last)
+    if ref is None and low in POSSESSIVE_DETS:
+        ref = view.np_at(i, last, loose=True)  # "Her colleague, Serhiy, …": kept if a name follows
+        if ref is not None and view.appositive_end(ref.end, last)[2] is None:
+            ref = None
+    if ref is None or ref.kind == "place" or ref.end <= i:
+        return None, i + 1
+    end = ref.end
+    role = ref.role
+    if ref.kind == "descriptor" and end + 1 < last and lower[end] == "and" and view.joined(end):
+        ref, end, role = _coordinated_title(view, ref, i, end, last, role)
+    if ref.kind in ("descriptor", "anon"):
+        nxt, _, named = view.appositive_end(end, last)
+        if named is not None:
+            ref = Ref(
+                named.kind if named.kind != "bare" else "person",
+                i,
+                named.end,
+                name=named.name,
+                key=named.key,
+                role=_clean_role(ref.name),
+                gender=named.gender or ref.gender,
+            )
+            role = ref.role
+            end = nxt
+    if ref.kind in ("person", "bare", "org"):
+        nxt, app_role = _appositives(view, end, last)
+        if app_role:
+            role = app_role
+            end = nxt
+    m = Mention(i, ref.end, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first), role=role)
+    m.verb_adjacent = _verb_follows(view, ref.end, last) or _verb_precedes(view, i, sent.first)
+    return m, end
+
+
+def _coordinated_title(view: View, ref: Ref, i: int, end: int, last: int, role: str) -> tuple[Ref, int, str]:
+    """A title, "and", then a person or a titled appositive name: one person.
+
+    "COO and CFO Blake Jorgensen"; "Communications Director and Press Secretary, Jay Carney,".
+    """
+    other = view.np_at(end + 1, last)
+    if other is not None and other.kind == "person":
+        title = view.span_text(i, end)
+        role = f"{title} and {other.role}" if other.role else title
+        return (
+            Ref("person", i, other.end, name=other.name, key=other.key, role=role, gender=other.gender),
+            other.end,
+            role,
+        )
+    if other is not None and other.kind == "descriptor" and view.appositive_end(other.end, last)[2]:
+        text = view.span_text(i, other.end)
+        return Ref("descriptor", i, other.end, name=text, key=other.key, role=text), other.end, role
+    return ref, end, role
 
 
 def _appositives(view: View, j: int, hi: int) -> tuple[int, str]:

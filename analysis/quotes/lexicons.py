@@ -56,6 +56,8 @@ class Lexicons:
     #: acronyms written in capitals in the file: match capitalised tokens only ("UN").
     acronyms: frozenset[str]
     places: frozenset[str]
+    #: words that can head a speaker phrase: roles (and their plurals), sources, organisations.
+    heads: frozenset[str]
     #: phrases whose last word precedes a quoted title: last word -> phrases.
     title_cues: dict[str, tuple[Phrase, ...]]
 
@@ -143,6 +145,10 @@ def load_lexicons(directory: str | None = None) -> Lexicons:
         acronyms=acronyms,
         places=frozenset(w for words, _ in _read(base, "non_person_words.txt") for w in words),
         title_cues=_by_last_word(w for w, _ in _read(base, "title_cues.txt")),
+        heads=frozenset(roles)
+        | frozenset(r + "s" for r in roles)
+        | frozenset(anonymous)
+        | frozenset(w[0] for w, _ in orgs if len(w) == 1),
     )
 
 

@@ -11,7 +11,8 @@ administration official", "people familiar with the matter").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..text import Doc
 from .lexicons import Lexicons
@@ -125,8 +126,29 @@ class View:
         self.lower = [t.lower for t in doc.tokens]
         self.cap = [t.text[0].isupper() for t in doc.tokens]
         self.sent = [t.sentence for t in doc.tokens]
+        self._joined = self._join_flags()
+        #: words that can head a speaker phrase (checked before classifying a phrase)
+        self.heads = lex.heads | _DOC_NOUNS
+        self._runs: dict[tuple[int, int], Ref] = {}
 
-    # ------------------------------------------------------------------ token helpers
+    def _join_flags(self) -> list[bool]:
+        """``flags[i]``: token ``i`` continues a phrase with token ``i - 1`` (one pass).
+
+        A plain-space gap never spans a sentence or a quotation boundary (those gaps hold
+        punctuation or a quote mark); ". " joins only after an abbreviation or initial.
+        """
+        toks, text = self.toks, self.text
+        flags = [False]
+        flags.extend(b.start - a.end == 1 and text[a.end] == " " for a, b in pairwise(toks))
+        lower, cap, sent = self.lower, self.cap, self.sent
+        for i in range(1, len(toks)):
+            if not flags[i] and toks[i].start - toks[i - 1].end == 2 and sent[i] == sent[i - 1]:
+                a = toks[i - 1].end
+                if text[a : a + 2] == ". " and self.quote_of[i] == self.quote_of[i - 1]:
+                    prev = lower[i - 1]
+                    flags[i] = prev in _ABBREV or (len(prev) == 1 and cap[i - 1]) or "." in prev
+        return flags
+
     def gap(self, i: int) -> str:
         """The text between token ``i - 1`` and token ``i``."""
         toks = self.toks
@@ -138,17 +160,7 @@ class View:
 
     def joined(self, i: int) -> bool:
         """Token ``i`` continues a phrase with token ``i - 1`` (same sentence, plain space)."""
-        if i <= 0 or i >= len(self.toks) or self.sent[i] != self.sent[i - 1]:
-            return False
-        if self.quote_of[i] != self.quote_of[i - 1]:
-            return False
-        g = self.gap(i)
-        if g == " ":
-            return True
-        if g == ". ":
-            prev = self.lower[i - 1]
-            return prev in _ABBREV or (len(prev) == 1 and self.cap[i - 1]) or "." in prev
-        return False
+        return 0 < i < len(self._joined) and self._joined[i]
 
     def sentence_range(self, i: int) -> tuple[int, int]:
         """Token range ``[first, last)`` of the sentence holding token ``i``."""
@@ -212,6 +224,24 @@ class View:
 
     def run_ref(self, i: int, j: int, start: int | None = None, role_words: tuple[str, ...] = ()) -> Ref:
         """Classify the capitalised run ``[i, j)``: person, bare name, organisation or place."""
+        base = self._runs.get((i, j))
+        if base is None:
+            base = self._runs[(i, j)] = self._run_ref(i, j, i, ())
+        if (start is None or start == i) and not role_words:
+            return base
+        if base.kind not in ("person", "bare"):
+            return replace(base, start=start if start is not None else i)
+        lex = self.lex
+        role_noun = bool(role_words) and role_words[-1].split()[-1].lower() in lex.roles
+        gender = base.gender
+        if not gender:
+            for w in role_words:
+                gender = lex.roles.get(w.split()[-1].lower(), "") or gender
+        role = " ".join(p for p in (*role_words, base.role) if p)
+        kind = "person" if base.kind == "person" or role_noun else "bare"
+        return replace(base, kind=kind, start=start if start is not None else i, role=role, gender=gender)
+
+    def _run_ref(self, i: int, j: int, start: int | None, role_words: tuple[str, ...]) -> Ref:
         lex, lower = self.lex, self.lower
         k = i
         while k < j - 1 and lower[k] in LEADING_STOP:
@@ -385,9 +415,10 @@ class View:
                 return self._descriptor(i, j + 1, det, mods, owner, strip=2, loose=loose)
             mods.append(w)
             j += 1
-            ref = self._descriptor(i, j, det, mods, owner, loose=loose)
-            if ref is not None:
-                best = ref
+            if loose or w in self.heads or "year-old" in w:
+                ref = self._descriptor(i, j, det, mods, owner, loose=loose)
+                if ref is not None:
+                    best = ref
         if best is not None and mods and mods[-1] in lex.anonymous:
             q = self._qualifier(best.end, hi)
             if q > best.end:

@@ -38,29 +38,35 @@ def find_reported(att: _Attributor, decisions: list[Decision]) -> list[Statement
     used = {
         d.cue.verb_tok for d in decisions if d.kind == "speech" and d.cue is not None and d.cue.verb_tok >= 0
     }
+    verbs = v.lex.verbs
+    doc = v.doc
+    candidates = [
+        k
+        for k, (w, q) in enumerate(zip(v.lower, v.quote_of, strict=True))
+        if q < 0 and (w in verbs or w == "according")
+    ]
     out: list[Statement] = []
     by_key: dict[tuple[int, int], Statement] = {}
-    for s_idx, sent in enumerate(v.doc.sentences):
-        if v.doc.paragraphs[sent.paragraph].kind == "heading":
+    nxt = 0
+    for k in candidates:
+        if k < nxt or k in used:
             continue
-        k = sent.first
-        while k < sent.last:
-            if v.quote_of[k] >= 0 or k in used:
-                k += 1
-                continue
-            found = _statement_at(att, k, sent.first, sent.last)
-            if found is None:
-                k += 1
-                continue
-            eid, end, form = found
-            key = (s_idx, att.reg.root(eid))
-            if key in by_key:
-                by_key[key].cues.append(form)
-            else:
-                st = Statement(s_idx, att.reg.root(eid), k, end, [form])
-                by_key[key] = st
-                out.append(st)
-            k = end
+        s_idx = v.sent[k]
+        sent = doc.sentences[s_idx]
+        if doc.paragraphs[sent.paragraph].kind == "heading":
+            continue
+        found = _statement_at(att, k, sent.first, sent.last)
+        if found is None:
+            continue
+        eid, end, form = found
+        key = (s_idx, att.reg.root(eid))
+        if key in by_key:
+            by_key[key].cues.append(form)
+        else:
+            st = Statement(s_idx, att.reg.root(eid), k, end, [form])
+            by_key[key] = st
+            out.append(st)
+        nxt = end
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 
 from ..text import Doc
@@ -50,17 +51,12 @@ def analyse(doc: Doc, lexicon_dir: str | None = None) -> QuotesResult:
 def _quote_mask(doc: Doc, spans: list[Span]) -> list[int]:
     """For each token, the index of the span it lies in (marks included), else -1."""
     mask = [-1] * len(doc.tokens)
-    toks = doc.tokens
-    ti = 0
+    starts = [t.start for t in doc.tokens]
     for idx, s in sorted(enumerate(spans), key=lambda p: p[1].open):
         end = s.close + 1 if s.close >= 0 else s.end
-        while ti < len(toks) and toks[ti].start < s.open:
-            ti += 1
-        k = ti
-        while k < len(toks) and toks[k].start < end:
-            if mask[k] < 0:
-                mask[k] = idx
-            k += 1
+        a, b = bisect_left(starts, s.open), bisect_left(starts, end)
+        if a < b and mask[a] < 0:  # nested spans lie inside their outer span
+            mask[a:b] = [idx] * (b - a)
     return mask
 
 
