@@ -28,7 +28,7 @@ word, or under five words with no attribution cue), a nested quote (inside anoth
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
 from .entities import Registry, _appositives
@@ -72,6 +72,12 @@ class _Attributor:
         self.spans = spans
         self.starts = [t.start for t in view.toks]
         self.opens = [s.open for s in spans]
+        #: paragraph -> offset of its last closing double quote
+        self.last_close: dict[int, int] = {}
+        for s in spans:
+            if s.mark == '"' and s.close >= 0:
+                self.last_close[s.last_par] = max(self.last_close.get(s.last_par, -1), s.close)
+        self.closed_pars = frozenset(self.last_close)
         self.events: list[tuple[int, int, str]] = []  # (token, entity, verb) of attributed statements
 
     # ------------------------------------------------------------------ helpers
@@ -165,20 +171,12 @@ class _Attributor:
 
     def salient_subject(self, tok: int, window: int = 2) -> int:
         """Entity of the nearest sentence subject before token ``tok`` (within ``window`` sentences)."""
-        v = self.view
-        s_now = v.sent[tok]
-        best = -1
-        for m in self.reg.mentions:
-            if m.tok >= tok:
-                break
-            if m.subject_ok and m.entity >= 0 and s_now - m.sent <= window:
-                first = next(
-                    (x for x in self.reg.mentions if x.sent == m.sent and x.subject_ok and x.entity >= 0),
-                    None,
-                )
-                if first is m:
-                    best = self.reg.root(m.entity)
-        return best
+        s_now = self.view.sent[tok]
+        for s in range(s_now, max(s_now - window, 0) - 1, -1):
+            hit = self.reg.subject_of_sentence.get(s)
+            if hit is not None and hit[0] < tok:
+                return self.reg.root(hit[1])
+        return -1
 
     def skip_aux(self, k: int, hi: int) -> int:
         """Skip auxiliaries and adverbs before a speech verb ("has also", "was quoted by IRNA as")."""
@@ -200,20 +198,16 @@ class _Attributor:
 
     def sentence_subject(self, lo: int, hi: int) -> int:
         """Entity of the first subject-position mention in tokens ``[lo, hi)``."""
-        for m in self.reg.mentions:
-            if m.tok >= hi:
-                break
-            if m.tok >= lo and m.subject_ok and m.entity >= 0:
+        for m in self.reg.mentions_in(lo, hi):
+            if m.subject_ok and m.entity >= 0:
                 return self.reg.root(m.entity)
         return -1
 
     def first_person(self, lo: int, hi: int) -> int:
         """Entity of the first person (else any speaker) mentioned in ``[lo, hi)``."""
         fallback = -1
-        for m in self.reg.mentions:
-            if m.tok >= hi:
-                break
-            if m.tok < lo or m.entity < 0:
+        for m in self.reg.mentions_in(lo, hi):
+            if m.entity < 0:
                 continue
             e = self.reg.entities[self.reg.root(m.entity)]
             if e.kind == "person" and m.subject_ok:
@@ -222,7 +216,6 @@ class _Attributor:
                 fallback = e.id
         return fallback
 
-    # ------------------------------------------------------------------ cues
     def clause_cue(self, j: int, hi: int, dash: bool, beat: bool = False) -> Cue | None:
         """``said X`` / ``X said`` / ``according to X`` / ``— X`` starting at token ``j``."""
         v = self.view
@@ -306,7 +299,7 @@ class _Attributor:
         s_first, _ = v.sentence_range(qa)
         if v.toks[qa].start > span.end:  # empty quotation
             return None
-        lo = max(s_first, prev_end_tok)
+        lo = max(s_first, prev_end_tok, qa - 40)
         if lo >= qa or v.toks[qa - 1].paragraph != span.first_par:
             return None
         gap = v.text[v.toks[qa - 1].end : span.open]
@@ -503,9 +496,7 @@ class _Attributor:
         """A paragraph ending '…" Emma Hayes (BT Sport)': the name speaks its quotations."""
         v = self.view
         par = v.doc.paragraphs[p]
-        last_close = max(
-            (s.close for s in self.spans if s.mark == '"' and s.last_par == p and s.close >= 0), default=-1
-        )
+        last_close = self.last_close.get(p, -1)
         if last_close < 0:
             return None
         i = self.tok_at_or_after(last_close + 1)
@@ -554,19 +545,15 @@ class _Attributor:
             if v.doc.paragraphs[p].kind == "heading" and not self._attribution_line_at(p):
                 lo_par = p + 1
                 break
-        best = None
-        for tok, eid, verb in self.events:
-            if tok >= qa:
-                break
-            if v.toks[tok].paragraph >= lo_par:
-                best = (eid, verb)
-        if best is None:
+        k = bisect_left(self.events, (qa, -1, "")) - 1
+        if k < 0 or v.toks[self.events[k][0]].paragraph < lo_par:
             return None
-        return Cue("context", best[1], best[0])
+        _, eid, verb = self.events[k]
+        return Cue("context", verb, eid)
 
     def _attribution_line_at(self, p: int) -> bool:
         """Paragraph ``p`` is an attribution line under a block quotation (not a section heading)."""
-        return any(d.first_par <= p - 1 <= d.last_par and d.close >= 0 for d in self.spans if d.mark == '"')
+        return p - 1 in self.closed_pars
 
     def beat_before(self, span: Span) -> Cue | None:
         """'He frowned deeply. "Will this never end?"': the subject of the sentence before."""
@@ -578,10 +565,8 @@ class _Attributor:
         if first != qa or v.sent[qa - 1] != v.sent[qa] - 1 or v.toks[qa - 1].paragraph != span.first_par:
             return None
         lo, _ = v.sentence_range(qa - 1)
-        for m in self.reg.mentions:
-            if m.tok >= qa:
-                break
-            if m.tok >= lo and m.subject_ok and m.entity >= 0:
+        for m in self.reg.mentions_in(lo, qa):
+            if m.subject_ok and m.entity >= 0:
                 e = self.reg.entities[self.reg.root(m.entity)]
                 if e.kind in ("person", "anon", "descriptor"):
                     return Cue("beat", "", e.id)
@@ -590,7 +575,7 @@ class _Attributor:
 
     def continuation(self, span: Span, decisions: list[Decision], idx: int) -> Cue | None:
         """The previous quotation of the paragraph, if no other subject intervened."""
-        for j in range(idx - 1, -1, -1):
+        for j in range(idx - 1, max(idx - 8, 0) - 1, -1):
             d = decisions[j]
             if d.kind != "speech":
                 continue
@@ -603,8 +588,8 @@ class _Attributor:
             lo = self.tok_at_or_after(d.span.close + 1 if d.span.close >= 0 else d.span.end)
             hi = self.tok_at_or_after(span.open)
             target = self.reg.root(d.cue.entity)
-            for m in self.reg.mentions:
-                if lo <= m.tok < hi and m.subject_ok and m.entity >= 0 and self.reg.root(m.entity) != target:
+            for m in self.reg.mentions_in(lo, hi):
+                if m.subject_ok and m.entity >= 0 and self.reg.root(m.entity) != target:
                     e = self.reg.entities[self.reg.root(m.entity)]
                     if e.kind in ("person", "anon", "descriptor", "org"):
                         return None
@@ -650,8 +635,7 @@ def attribute(
         if cue is not None and cue.entity >= 0:
             d.cue = cue
             tok = att.tok_at_or_after(d.span.open)
-            att.events.append((tok, reg.root(cue.entity), cue.verb))
-            att.events.sort()
+            insort(att.events, (tok, reg.root(cue.entity), cue.verb))
     return decisions, att
 
 

@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -239,7 +240,17 @@ class Registry:
         self.mentions = mentions
         self.pronoun_of: dict[int, int] = {}  # token index of a pronoun/anaphor -> entity id
         self._build()
+        self.mention_toks = [m.tok for m in self.mentions]
         self._resolve_pronouns()
+        #: sentence -> entity of its subject (first subject-position mention with an entity)
+        self.subject_of_sentence: dict[int, tuple[int, int]] = {}
+        for m in self.mentions:
+            if m.subject_ok and m.entity >= 0 and m.sent not in self.subject_of_sentence:
+                self.subject_of_sentence[m.sent] = (m.tok, m.entity)
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions starting in tokens ``[lo, hi)`` (binary search; text order)."""
+        return self.mentions[bisect_left(self.mention_toks, lo) : bisect_left(self.mention_toks, hi)]
 
     # ------------------------------------------------------------------ building
     def _new(self, kind: str, key: tuple[str, ...], first: int) -> int:
@@ -343,9 +354,9 @@ class Registry:
             e.names[_descriptor_name(ref.name)] += 1
         if ref.gender and not e.gender:
             e.gender = ref.gender
-        if role and role != ref.role:
+        if role and role != ref.role and role not in e.appositive_roles:
             e.appositive_roles.append(role)
-        if ref.role and ref.kind in ("person", "bare"):
+        if ref.role and ref.kind in ("person", "bare") and ref.role not in e.roles:
             e.roles.append(ref.role)
 
     # ------------------------------------------------------------------ pronouns
@@ -378,12 +389,11 @@ class Registry:
                 sent_subject[m.sent] = m.entity
                 subjects.append((m.sent, m.entity))
         for m in pending:  # cataphora: "If the rains fail," she said. … Amina Yusuf farms …
-            for later in ms:
-                if (
-                    later.tok > m.tok
-                    and later.par == m.par
-                    and later.entity >= 0
-                    and self._compatible(later.entity, m.ref.name if m.ref.kind == "pronoun" else "he")
+            for later in ms[bisect_left(self.mention_toks, m.tok + 1) :]:
+                if later.par != m.par:
+                    break
+                if later.entity >= 0 and self._compatible(
+                    later.entity, m.ref.name if m.ref.kind == "pronoun" else "he"
                 ):
                     m.entity = later.entity
                     self.pronoun_of[m.tok] = later.entity
@@ -410,7 +420,8 @@ class Registry:
                 break
             if s != m.sent and ok(eid):
                 return self.root(eid)
-        for prev in reversed(self.mentions[:idx]):
+        for k in range(idx - 1, -1, -1):
+            prev = self.mentions[k]
             if m.sent - prev.sent > _OTHER_WINDOW:
                 break
             if prev.entity >= 0 and ok(prev.entity):
