@@ -17,7 +17,9 @@ nearest first:
    the two paragraphs before (a paragraph of "Dr. Chung asserts that …" followed by a
    quoted paragraph is Dr. Chung speaking);
 5. a quotation with no cue continues the previous quotation of its paragraph when no
-   other subject came between (``"A," X said. "B."``).
+   other subject came between (``"A," X said. "B."``), else it is spoken by the subject
+   of the sentence right before it (an action beat: ``He frowned. "Will it never end?"``)
+   or by the person acting right after it (``"…?" a woman stood at the lectern``).
 
 Otherwise the speaker is ``UNKNOWN``. Quoted spans that are not quotations: a title
 or name (after "known as", "dubbed", "headline", "memoir" …, or Title Case with no
@@ -41,6 +43,10 @@ SCARE_MAX_WORDS = 4  # a quoted phrase this short needs an attribution cue to co
 _SMALL = frozenset("a an the of and or in on at to for by as with from but nor vs".split())
 _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _NICKNAME = re.compile(r"""^['"][^'"]{1,25}['"]\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)""")
+_NOT_NOUNS = frozenset(
+    """and or but he she they it we i you that which who is was are were be been has have had
+    do does did will would can could may might should must""".split()
+)
 _BEAT_KINDS = frozenset({"person", "bare", "pronoun", "anon", "descriptor", "anaphor"})
 
 
@@ -394,6 +400,21 @@ class _Attributor:
         inner = v.text[span.start : span.end].rstrip(",.")
         return caps >= 0.75 * len(content) and not any(c in inner for c in ".!?")
 
+    def same_sentence(self, a: Span, b: Span) -> bool:
+        """Span ``b`` starts in the sentence where span ``a`` ends."""
+        return self.view.doc.sentence_at(a.end) == self.view.doc.sentence_at(b.open)
+
+    def label(self, span: Span) -> bool:
+        """'the "I hate this bill and I sign it" letter': a quoted phrase used as a modifier."""
+        v = self.view
+        if not self.after_determiner(span) or span.close < 0:
+            return False
+        k = self.tok_at_or_after(span.close + 1)
+        if k >= len(v.toks) or v.text[span.close + 1 : v.toks[k].start] != " ":
+            return False
+        w = v.lower[k]
+        return w.isalpha() and not v.cap[k] and w not in v.lex.verbs and w not in _NOT_NOUNS
+
     def after_determiner(self, span: Span) -> bool:
         """The span follows "the", "a", "its" … directly: a quoted noun phrase."""
         v = self.view
@@ -419,6 +440,7 @@ class _Attributor:
         doubles = [s for s in spans if s.mark == '"']
         decisions: list[Decision] = []
         prev_end_tok = 0
+        last_speech: Span | None = None
         for idx, span in enumerate(spans):
             if span.mark == "'" and any(d.open < span.open and span.end <= d.end for d in doubles):
                 decisions.append(Decision(span, "nested"))
@@ -437,11 +459,21 @@ class _Attributor:
             if self.title_context(span):
                 decisions.append(Decision(span, "title"))
                 continue
+            if self.label(span):
+                decisions.append(Decision(span, "scare"))
+                continue
             if self.title_case(span) and not (cue is not None and cue.kind in ("post", "next", "dash")):
                 decisions.append(Decision(span, "title" if par.kind != "heading" else "headline"))
                 continue
             cued = cue is not None and (cue.entity >= 0 or cue.kind in ("post", "next"))
-            if cued and cue.kind not in ("post", "next", "dash") and self.after_determiner(span):
+            if not cued and last_speech is not None and self.same_sentence(last_speech, span):
+                cued = True  # '… "even more difficult to bear" … where she had been "so happy"': one speaker
+            if (
+                cued
+                and cue is not None
+                and cue.kind not in ("post", "next", "dash")
+                and self.after_determiner(span)
+            ):
                 cued = False  # 'declares that the "special relationship" is over': a label
             if words <= 1 or (
                 words <= SCARE_MAX_WORDS
@@ -452,6 +484,7 @@ class _Attributor:
                 decisions.append(Decision(span, "scare"))
                 continue
             decisions.append(Decision(span, "speech", cue))
+            last_speech = span
             prev_end_tok = self.tok_at_or_after(span.close + 1 if span.close >= 0 else span.end)
         return decisions
 
@@ -583,6 +616,8 @@ class _Attributor:
                 return None
             if d.cue is None or d.cue.entity < 0:
                 return None
+            if self.same_sentence(d.span, span):  # partial quotations of one sentence: one speaker
+                return Cue("continuation", d.cue.verb, self.reg.root(d.cue.entity))
             if d.span.last_par != span.first_par and not self.is_block(span):
                 return None
             lo = self.tok_at_or_after(d.span.close + 1 if d.span.close >= 0 else d.span.end)
@@ -631,7 +666,7 @@ def attribute(
         if cue is None and not block:
             cue = att.beat_before(d.span)
         if cue is None:
-            cue = att.context(d.span, 2 if block else 0)
+            cue = att.context(d.span, 2) if block else None
         if cue is not None and cue.entity >= 0:
             d.cue = cue
             tok = att.tok_at_or_after(d.span.open)

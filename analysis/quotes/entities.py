@@ -79,10 +79,11 @@ def scan_mentions(view: View) -> list[Mention]:
     """Every speaker-like phrase outside quotation marks, in text order."""
     lex = view.lex
     starters = _SUBJECT_PRONOUNS | DETERMINERS | lex.anonymous | frozenset(lex.roles)
+    skip = _datelines(view)
     candidates = [
         i
         for i, (w, c, q) in enumerate(zip(view.lower, view.cap, view.quote_of, strict=True))
-        if q < 0 and (c or w in starters)
+        if q < 0 and (c or w in starters) and i not in skip
     ]
     out: list[Mention] = []
     sentences = view.doc.sentences
@@ -93,9 +94,36 @@ def scan_mentions(view: View) -> list[Mention]:
         s_idx = view.sent[i]
         m, end = _mention_at(view, i, s_idx, sentences[s_idx])
         if m is not None:
+            owner = m.ref.owner
+            if owner is not None and owner.kind in ("person", "bare"):  # "Mrs Yates' son David"
+                out.append(Mention(owner.start, owner.end, s_idx, m.par, owner, False))
             out.append(m)
         nxt = max(end, i + 1)
     return out
+
+
+def _datelines(view: View) -> frozenset[int]:
+    """Tokens of datelines ("MINNEAPOLIS --", "KYIV, Ukraine (AP) —"): places, not subjects."""
+    out: set[int] = set()
+    toks, text = view.toks, view.text
+    for sent in (
+        view.doc.sentences[p.first_sentence]
+        for p in view.doc.paragraphs
+        if p.last_sentence > p.first_sentence
+    ):
+        first = sent.first
+        if first >= sent.last or not toks[first].text.isupper() or len(toks[first].text) < 3:
+            continue
+        if toks[first].text in view.lex.acronyms:
+            continue
+        for k in range(first, min(sent.last, first + 8)):
+            if not view.cap[k]:
+                break
+            after = text[toks[k].end : toks[k + 1].start] if k + 1 < len(toks) else ""
+            if "\u2014" in after or "\u2013" in after or " - " in after:
+                out.update(range(first, k + 1))
+                break
+    return frozenset(out)
 
 
 def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, int]:
@@ -267,7 +295,7 @@ class Registry:
     def _build(self) -> None:
         ms = self.mentions
         for m in ms:
-            if m.ref.kind == "person" and len(m.ref.key) >= 2 and ("person", m.ref.key) not in self._by_key:
+            if m.ref.kind == "person" and _full(m.ref) and ("person", m.ref.key) not in self._by_key:
                 self._multi.append(self._new("person", m.ref.key, m.tok))
         for m in ms:
             if m.ref.kind == "org" and len(m.ref.key) >= 2:
@@ -275,7 +303,7 @@ class Registry:
         kept: list[Mention] = []
         for m in ms:
             ref = m.ref
-            if ref.kind == "bare" and self._multi_for(ref.key) < 0:
+            if ref.kind == "bare" and self._multi_for(ref) < 0:
                 org = self._org_for(ref.key)  # "BlackBerry" after "BlackBerry Ltd."
                 if org >= 0:
                     m.entity = org
@@ -293,13 +321,26 @@ class Registry:
             kept.append(m)
         self.mentions = kept
 
-    def _multi_for(self, key: tuple[str, ...]) -> int:
-        if len(key) != 1:
+    def _multi_for(self, ref: Ref) -> int:
+        """The person a one-word name refers to: the first introduced whose name contains it.
+
+        "Kim" -> "Kim Jong Un" (introduced before "Kim Jong Il"); "Mrs Traycheva-Hilditch"
+        -> "Ani Traycheva-Hilditch". A title's gender must not conflict: "Mr Hilditch" skips
+        a woman already known as "Mrs Traycheva-Hilditch" and finds "Alun Hilditch".
+        """
+        if _full(ref) or not ref.key:
             return -1
-        token = key[0]
+        parts, n = ref.key, len(ref.key)
         for eid in self._multi:
-            if token in self.entities[eid].key:
-                return eid
+            e = self.entities[eid]
+            if e.parent >= 0 and self.root(eid) != eid:
+                continue
+            key = e.key
+            if not any(key[k : k + n] == parts for k in range(len(key) - n + 1)):
+                continue
+            if ref.gender and e.gender and ref.gender != e.gender:
+                continue
+            return eid
         return -1
 
     def _org_for(self, key: tuple[str, ...]) -> int:
@@ -317,13 +358,13 @@ class Registry:
         if kind in ("person", "bare"):
             if not ref.key:
                 return -1
-            if len(ref.key) >= 2:
+            if _full(ref):
                 eid = self._by_key.get(("person", ref.key))
                 if eid is None:
                     eid = self._new("person", ref.key, tok)
                     self._multi.append(eid)
                 return self.root(eid)
-            multi = self._multi_for(ref.key)
+            multi = self._multi_for(ref)
             if multi >= 0:
                 return self.root(multi)
             org = self._org_for(ref.key)
@@ -346,7 +387,7 @@ class Registry:
     def _note(self, eid: int, ref: Ref, role: str) -> None:
         e = self.entities[eid]
         if ref.kind in ("person", "bare"):
-            if len(ref.key) >= 2 or len(e.key) < 2:
+            if _full(ref) or not any(len(n.split()) >= 2 for n in e.names):
                 e.names[ref.name] += 1
         elif ref.kind == "org":
             e.names[ref.name[4:] if ref.name.lower().startswith("the ") else ref.name] += 1
@@ -486,7 +527,8 @@ class Registry:
         """The canonical name of an entity."""
         e = self.entities[self.root(eid)]
         if e.kind == "person":
-            full = Counter({n: c for n, c in e.names.items() if len(n.split()) >= 2 or len(e.key) < 2})
+            full = Counter({n: c for n, c in e.names.items() if len(n.split()) >= 2})
+            full = full or e.names
             if full:
                 best = max(full.values())
                 for n in e.names:  # first seen among the most frequent
@@ -509,6 +551,11 @@ class Registry:
             if r:
                 return r
         return ""
+
+
+def _full(ref: Ref) -> bool:
+    """A name of two or more words ("Kim Jong-un"), not one ("Kim", "Traycheva-Hilditch")."""
+    return len(ref.name.split()) >= 2
 
 
 def _is_named(e: Entity) -> bool:

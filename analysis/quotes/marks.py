@@ -166,29 +166,47 @@ def _segments(lo: int, hi: int, doubles: list[Span]) -> list[tuple[int, int]]:
 
 
 def _single_spans(doc: Doc, doubles: list[Span]) -> list[Span]:
-    """Single-quoted spans, paired within each region between double-quote marks."""
+    """Single-quoted spans, paired within each region between double-quote marks.
+
+    British multi-paragraph quotations chain like double ones: a quotation still open at
+    a paragraph's end continues when the next paragraph opens with a single quote.
+    """
     text = doc.text
     spans: list[Span] = []
+    pending: tuple[int, int] | None = None  # (open offset, first paragraph)
     for p_idx, par in enumerate(doc.paragraphs):
         if "'" not in text[par.start : par.end]:
+            pending = None
             continue
         near = [d for d in doubles if d.first_par <= p_idx <= d.last_par]
-        for lo, hi in _segments(par.start, par.end, near):
+        segments = _segments(par.start, par.end, near)
+        for n, (lo, hi) in enumerate(segments):
             marks = [
-                (m.start(), kind)
+                (m.start(), kind, p_idx)
                 for m in _SQ.finditer(text, lo, hi)
                 if (kind := _single_kind(text, m.start(), lo, hi))
             ]
-            spans.extend(_pair_singles(marks, p_idx))
+            if n == 0 and pending is not None:
+                if marks and marks[0][0] == par.start and marks[0][1] == "open":
+                    marks[0] = (pending[0], "open", pending[1])  # continuation mark
+                pending = None
+            found, dangling = _pair_singles(marks, p_idx)
+            spans.extend(found)
+            if n == len(segments) - 1 and hi == par.end:
+                pending = dangling
     return spans
 
 
-def _pair_singles(marks: list[tuple[int, str]], p_idx: int) -> list[Span]:
-    """Pair each opening mark with the first closing one (a possible plural possessive last)."""
+def _pair_singles(marks: list[tuple[int, str, int]], p_idx: int) -> tuple[list[Span], tuple[int, int] | None]:
+    """Pair each opening mark with the first closing one (a possible plural possessive last).
+
+    Returns the spans and the last opening mark left unclosed (offset, paragraph), if any.
+    """
     spans: list[Span] = []
+    dangling: tuple[int, int] | None = None
     k = 0
     while k < len(marks):
-        pos, kind = marks[k]
+        pos, kind, first_par = marks[k]
         if kind != "open":
             k += 1
             continue
@@ -205,13 +223,15 @@ def _pair_singles(marks: list[tuple[int, str]], p_idx: int) -> list[Span]:
         if chosen < 0:
             chosen = plural
         if chosen < 0:
+            dangling = (pos, first_par)
             k += 1
             continue
         end = marks[chosen][0]
         if end > pos + 1:
-            spans.append(Span(pos, pos + 1, end, end, "'", p_idx, p_idx))
+            spans.append(Span(pos, pos + 1, end, end, "'", first_par, p_idx))
+        dangling = None
         k = chosen + 1
-    return spans
+    return spans, dangling
 
 
 def find_spans(doc: Doc) -> list[Span]:

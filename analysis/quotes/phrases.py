@@ -62,6 +62,7 @@ _DOC_NOUNS = frozenset(
     "statement report ruling letter filing communique release memo document transcript post "
     "interview speech remarks message briefing decision order".split()
 )
+_KIN = frozenset("son daughter brother sister grandson granddaughter".split())
 _AGE_RE = re.compile(r"^\d+-year-old$")
 _ABBREV = frozenset(
     "mr mrs ms dr prof sr jr st mt gen col lt capt sgt maj adm cmdr gov sen rep rev fr hon supt insp".split()
@@ -371,18 +372,31 @@ class View:
         mods: list[str] = []
         owner: Ref | None = None
         best: Ref | None = None  # the longest prefix that is a speaker phrase
-        while j < hi and (j == i or self.joined(j)) and len(mods) < 8:
+        after_owner = False
+        while j < hi and (j == i or after_owner or self.joined(j)) and len(mods) < 8:
+            after_owner = False
             if self.cap[j] and lower[j] not in DETERMINERS and not self._common_noun(j, hi):
                 e = self.cap_run(j, hi)
                 ref = self.run_ref(j, e, start=i, role_words=tuple(mods))
-                if self.toks[e - 1].text.endswith("'s"):
-                    owner = ref
-                    mods.append(self.span_text(j, e))
+                plural_owner = e < hi and self.gap(e) == "' " and self.lower[e - 1].endswith("s")
+                if self.toks[e - 1].text.endswith("'s") or plural_owner:
+                    owner = ref  # "South Korea's military", "Mrs Yates' son David"
+                    mods.append(self.span_text(j, e) + ("'" if plural_owner else ""))
                     j = e
+                    after_owner = plural_owner
                     continue
                 if ref.kind in ("person", "bare"):
                     if det and not mods and ref.kind == "bare" and det not in DEFINITE:
                         return best
+                    if owner is not None and len(ref.name.split()) == 1 and mods[-1].lower() in _KIN:
+                        # "Mrs Yates' son David": a family member named by first name takes the
+                        # family name ("David Yates").
+                        family = owner.name.split()[-1] if owner.kind in ("person", "bare") else ""
+                        if family and family != ref.name:
+                            name = f"{ref.name} {family}"
+                            return replace(
+                                ref, kind="person", name=name, key=name_key(name.split()), owner=owner
+                            )
                     return ref
                 if ref.kind == "title":
                     return Ref(
