@@ -35,11 +35,12 @@ from dataclasses import dataclass
 
 from .entities import Registry, _appositives
 from .marks import Span
-from .phrases import ADVERBS, DETERMINERS, NEGATIONS, Ref, Verb, View, name_key
+from .phrases import ADVERBS, DETERMINERS, NEGATIONS, PREPOSITIONS, Ref, Verb, View, name_key
 
 __all__ = ["Cue", "Decision", "attribute"]
 
 SCARE_MAX_WORDS = 4  # a quoted phrase this short needs an attribution cue to count
+_SHORT_QUOTE_REACH = 6  # words between a verb and a short phrase it can introduce as a label
 _SMALL = frozenset("a an the of and or in on at to for by as with from but nor vs".split())
 _PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _NICKNAME = re.compile(r"""^['"][^'"]{1,25}['"]\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*)""")
@@ -119,6 +120,8 @@ class _Attributor:
                 return self.salient_subject(ref.start)
             return -1
         if ref.kind == "place":
+            if not ref.name:
+                return -1
             return self.reg.entity_for(Ref("org", ref.start, ref.end, name=ref.name, key=ref.key), ref.start)
         return self.reg.entity_for(ref, ref.start)
 
@@ -466,6 +469,21 @@ class _Attributor:
                 decisions.append(Decision(span, "title" if par.kind != "heading" else "headline"))
                 continue
             cued = cue is not None and (cue.entity >= 0 or cue.kind in ("post", "next"))
+            if (
+                cued
+                and cue is not None
+                and cue.kind == "pre"
+                and cue.verb_tok >= 0
+                and words <= SCARE_MAX_WORDS
+            ):
+                # far from its verb, a short phrase after a preposition or determiner is a label
+                # ("… the leaders for the 'abusive language' they used for 'personal attacks'"),
+                # not a partial quotation ("this process is \"a fussy arithmetic\"")
+                qa = self.tok_at_or_after(span.open)
+                far = qa - cue.verb_tok > _SHORT_QUOTE_REACH
+                cued = not (
+                    far and qa > 0 and (v.lower[qa - 1] in PREPOSITIONS or v.lower[qa - 1] in DETERMINERS)
+                )
             if not cued and last_speech is not None and self.same_sentence(last_speech, span):
                 cued = True  # '… "even more difficult to bear" … where she had been "so happy"': one speaker
             if (

@@ -24,7 +24,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .phrases import DETERMINERS, POSSESSIVE_DETS, PREPOSITIONS, Ref, View
+from .phrases import DETERMINERS, POSSESSIVE_DETS, PREPOSITIONS, RELATIVES, Ref, View
 
 __all__ = ["Entity", "Mention", "Registry", "scan_mentions"]
 
@@ -103,24 +103,30 @@ def scan_mentions(view: View) -> list[Mention]:
 
 
 def _datelines(view: View) -> frozenset[int]:
-    """Tokens of datelines ("MINNEAPOLIS --", "KYIV, Ukraine (AP) —"): places, not subjects."""
+    """Tokens of datelines: places, not subjects.
+
+    "MINNEAPOLIS --", "KYIV, Ukraine (AP) —" (capitals, then a dash) and "New Delhi: The
+    opposition …" (a short capitalised run, then a colon, at a paragraph's start).
+    """
     out: set[int] = set()
     toks, text = view.toks, view.text
-    for sent in (
-        view.doc.sentences[p.first_sentence]
-        for p in view.doc.paragraphs
-        if p.last_sentence > p.first_sentence
-    ):
+    first_body = next((n for n, p in enumerate(view.doc.paragraphs) if p.kind == "body"), -1)
+    for n, p in enumerate(view.doc.paragraphs):
+        if p.last_sentence <= p.first_sentence:
+            continue
+        sent = view.doc.sentences[p.first_sentence]
         first = sent.first
-        if first >= sent.last or not toks[first].text.isupper() or len(toks[first].text) < 3:
+        if first >= sent.last or toks[first].text in view.lex.acronyms:
             continue
-        if toks[first].text in view.lex.acronyms:
-            continue
+        all_caps = toks[first].text.isupper() and len(toks[first].text) >= 3
         for k in range(first, min(sent.last, first + 8)):
-            if not view.cap[k]:
+            if not view.cap[k] or (k > first and not view.joined(k) and not all_caps):
                 break
             after = text[toks[k].end : toks[k + 1].start] if k + 1 < len(toks) else ""
-            if "\u2014" in after or "\u2013" in after or " - " in after:
+            if after == ": " and n == first_body and k - first < 3 and toks[k + 1].text[:1].isupper():
+                out.update(range(first, k + 1))
+                break
+            if all_caps and ("\u2014" in after or "\u2013" in after or " - " in after):
                 out.update(range(first, k + 1))
                 break
     return frozenset(out)
@@ -155,6 +161,8 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
     role = ref.role
     if ref.kind == "descriptor" and end + 1 < last and lower[end] == "and" and view.joined(end):
         ref, end, role = _coordinated_title(view, ref, i, end, last, role)
+    if ref.kind == "descriptor" and "," not in view.gap(end):
+        end = _postmodifier_end(view, end, last)  # "The Minister of State in charge of X, Name,"
     if ref.kind in ("descriptor", "anon"):
         nxt, _, named = view.appositive_end(end, last)
         if named is not None:
@@ -177,6 +185,18 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
     m = Mention(i, ref.end, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first), role=role)
     m.verb_adjacent = _verb_follows(view, ref.end, last) or _verb_precedes(view, i, sent.first)
     return m, end
+
+
+def _postmodifier_end(view: View, j: int, last: int) -> int:
+    """Skip "in charge of Government Communications" / "(MP)" up to a comma; else stay at ``j``."""
+    k = j
+    while k < last and k - j < 8 and view.quote_of[k] < 0:
+        if view.verb_at(k, last) is not None or view.lower[k] in RELATIVES:
+            return j
+        if k + 1 < last and "," in view.gap(k + 1):
+            return k + 1
+        k += 1
+    return j
 
 
 def _coordinated_title(view: View, ref: Ref, i: int, end: int, last: int, role: str) -> tuple[Ref, int, str]:

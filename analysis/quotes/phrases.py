@@ -56,12 +56,14 @@ LEADING_STOP = frozenset(
     """the a an but and or so yet as in on at when while if after before since although though
     because however meanwhile still also then now later asked speaking according for from with
     by to of this that these those there here it its his her their our my we they he she i
-    currently additionally moreover furthermore instead indeed yes no""".split()
+    currently additionally moreover furthermore instead indeed yes no during despite amid
+    following under over through without within against among between""".split()
 )
 _DOC_NOUNS = frozenset(
     "statement report ruling letter filing communique release memo document transcript post "
     "interview speech remarks message briefing decision order".split()
 )
+_AUXILIARIES = frozenset("is are was were has have had will would can could did does do".split())
 _KIN = frozenset("son daughter brother sister grandson granddaughter".split())
 _AGE_RE = re.compile(r"^\d+-year-old$")
 _ABBREV = frozenset(
@@ -173,6 +175,10 @@ class View:
         entries = self.lex.verbs.get(self.lower[i])
         if not entries:
             return None
+        if i > 0 and self._joined[i]:
+            prev = self.lower[i - 1]
+            if prev in DETERMINERS or (prev in PREPOSITIONS and prev != "to"):
+                return None  # a noun: "During question time", "the report", "a call"
         for rest, tags in entries:
             n = len(rest)
             if i + n < hi + 1 and all(
@@ -282,8 +288,12 @@ class View:
                 name=self.span_text(k, j),
                 role=self.span_text(k, j),
             )
-        if not titled and j - k >= 2 and base[-1] in lex.offices:
-            # "Communications Director", "Press Secretary": a job title without a name.
+        words_k = base[k - i :]
+        of = words_k.index("of") if "of" in words_k[1:] else len(words_k)
+        head = words_k[of - 1]  # "Member" in "Ablekuma West Member of Parliament"
+        if not titled and j - k >= 2 and head in lex.offices:
+            # "Communications Director", "Press Secretary", "X Member of Parliament": a job
+            # title without a name.
             return Ref(
                 "title",
                 start if start is not None else i,
@@ -455,7 +465,8 @@ class View:
             ):
                 return True
             k += 1
-        return False
+        # "LNP stalwart Bob Harper": lower-case words, then a name
+        return e < k < hi and self.joined(k) and self.cap[k] and self.cap_run(k, hi) - k >= 2
 
     def _descriptor(
         self,
@@ -578,6 +589,8 @@ class View:
                     return end, "", ref
                 if re.match(r"^[DRI]-[A-Z]", self.toks[j].text):
                     return end, seg, None
+        if any(self.lower[x] in self.lex.verbs or self.lower[x] in _AUXILIARIES for x in range(j, end)):
+            return j, "", None  # a clause ("the minister also debunked …"), not an appositive
         if first in DETERMINERS or not self.cap[j]:
             role = seg
             for art in ("the ", "a ", "an "):
