@@ -233,7 +233,9 @@ class View:
         """Classify the capitalised run ``[i, j)``: person, bare name, organisation or place."""
         base = self._runs.get((i, j))
         if base is None:
-            base = self._runs[(i, j)] = self._run_ref(i, j, i, ())
+            base = self._runs[(i, j)] = self._plain_word(i) if j == i + 1 else None
+            if base is None:
+                base = self._runs[(i, j)] = self._run_ref(i, j, i, ())
         if (start is None or start == i) and not role_words:
             return base
         if base.kind not in ("person", "bare"):
@@ -247,6 +249,28 @@ class View:
         role = " ".join(p for p in (*role_words, base.role) if p)
         kind = "person" if base.kind == "person" or role_noun else "bare"
         return replace(base, kind=kind, start=start if start is not None else i, role=role, gender=gender)
+
+    def _plain_word(self, i: int) -> Ref | None:
+        """Fast path: one capitalised word that is no title, role, place, organisation or stop word."""
+        w = self.lower[i]
+        if w.endswith("'s"):
+            w = w[:-2]
+        lex = self.lex
+        if (
+            "-" in w
+            or "'" in w
+            or "." in w
+            or w in lex.title_first
+            or w in lex.roles
+            or w in lex.places
+            or w in lex.organisations
+            or w in LEADING_STOP
+            or self.toks[i].text in lex.acronyms
+            or self.toks[i].text.isupper()
+        ):
+            return None
+        name = _strip_possessive(self.toks[i].text)
+        return Ref("bare", i, i + 1, name=name, key=name_key((name,)))
 
     def _run_ref(self, i: int, j: int, start: int | None, role_words: tuple[str, ...]) -> Ref:
         lex, lower = self.lex, self.lower
