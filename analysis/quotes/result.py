@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
@@ -16,6 +16,11 @@ __all__ = [
 
 #: Speaker of a quotation whose speaker the text does not give (never a guess).
 UNKNOWN = "UNKNOWN"
+
+
+def _shallow(obj: Any) -> dict[str, Any]:
+    """Fields of a flat slotted dataclass as a dict (``asdict`` deep-copies: 10x slower)."""
+    return {name: getattr(obj, name) for name in obj.__slots__}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +51,7 @@ class DirectQuote:
     repaired: bool
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _shallow(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +70,7 @@ class ReportedSpeech:
     cues: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = _shallow(self)
         d["cues"] = list(self.cues)
         return d
 
@@ -80,7 +85,7 @@ class Excluded:
     kind: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _shallow(self)
 
 
 @dataclass(frozen=True, slots=True)
