@@ -1,0 +1,617 @@
+"""Tidy DataFrames of a corpus's analyses: the one adapter between results and the UI.
+
+:func:`build_frames` reads every family's ``to_dict()`` (the CLI record's objects)
+into long, tidy tables keyed by article ``id`` and its display ``article`` label, so
+pages, figures and exports never reach into result objects. A family that is not in
+the pipeline (or returned nothing) leaves its tables empty with their columns
+present, and :meth:`CorpusFrames.has` says so; the UI then shows a message instead of
+a chart.
+
+Articles get a letter in corpus order (A, B, …, Z, AA, …) and a short label
+``"A · How a Kim-Putin Summit…"`` used in every table, legend and sentence.
+
+Undefined values: rates of an article with no words are 0.0 (as the families
+report them); a theme's ``first_position`` is NaN when the theme does not occur.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+import pandas as pd
+
+from .pipeline import ArticleAnalysis
+from .readability import SCORE_NAMES
+
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "FAMILY_NAMES",
+    "GRADE_SCORES",
+    "SCORE_LABELS",
+    "CorpusFrames",
+    "article_letter",
+    "build_frames",
+    "headline",
+    "kwic",
+    "short_title",
+]
+
+#: Families the dashboard knows how to show, in page order.
+FAMILY_NAMES: tuple[str, ...] = ("readability", "hedging", "quotes", "themes")
+
+#: Display names of the readability scores.
+SCORE_LABELS: dict[str, str] = {
+    "flesch_reading_ease": "Flesch Reading Ease",
+    "flesch_kincaid_grade": "Flesch–Kincaid grade",
+    "gunning_fog": "Gunning Fog",
+    "smog_index": "SMOG",
+    "coleman_liau_index": "Coleman–Liau",
+    "automated_readability_index": "ARI",
+    "dale_chall": "Dale–Chall",
+    "text_standard": "Consensus grade",
+}
+#: Scores on the US school-grade scale (the others have their own scales).
+GRADE_SCORES: tuple[str, ...] = (
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "text_standard",
+)
+
+ARTICLE_COLUMNS: tuple[str, ...] = (
+    "id",
+    "letter",
+    "article",
+    "title",
+    "outlet",
+    "published",
+    "url",
+    "author",
+    "section",
+    "source",
+    "words",
+    "sentences",
+    "paragraphs",
+    "warnings",
+)
+
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "paragraphs": ("id", "article", "index", "start", "end", "kind", "words", "position"),
+    "readability": ("id", "article", "score", "label", "value", "grade_scale"),
+    "readability_paragraphs": (
+        "id",
+        "article",
+        "index",
+        "start",
+        "end",
+        "kind",
+        "words",
+        "sentences",
+        "position",
+        *(f"{name}" for name in SCORE_NAMES if name not in ("smog_index", "text_standard")),
+    ),
+    "sentence_lengths": ("id", "article", "index", "start", "end", "words"),
+    "hedging": (
+        "id",
+        "article",
+        "words",
+        "hedges_per_1k",
+        "boosters_per_1k",
+        "hedge_count",
+        "booster_count",
+        "authorial_hedges_per_1k",
+        "quoted_hedges_per_1k",
+        "authorial_hedge_count",
+        "quoted_hedge_count",
+        "index",
+    ),
+    "hedge_hits": (
+        "id",
+        "article",
+        "term",
+        "kind",
+        "category",
+        "start",
+        "end",
+        "sentence",
+        "in_quote",
+        "speaker",
+        "negated",
+        "flag",
+    ),
+    "hedge_categories": ("id", "article", "kind", "category", "count", "per_1k"),
+    "quotes": (
+        "id",
+        "article",
+        "words",
+        "quote_count",
+        "quoted_words",
+        "quoted_share",
+        "speaker_count",
+        "reported_count",
+        "anonymous_count",
+        "top_speaker",
+        "top_speaker_words",
+        "top_speaker_share",
+    ),
+    "quotes_direct": ("id", "article", "speaker", "text", "start", "end", "words", "cue"),
+    "quotes_reported": ("id", "article", "speaker", "cue", "start", "end", "anonymous", "text"),
+    "speakers": ("id", "article", "speaker", "quotes", "words", "role", "share_of_article"),
+    "themes": (
+        "id",
+        "article",
+        "theme",
+        "label",
+        "sentence_share",
+        "hits_per_1k",
+        "hits",
+        "first_position",
+        "covered",
+    ),
+    "theme_terms": ("id", "article", "theme", "label", "term", "count"),
+    "theme_segments": ("id", "article", "theme", "label", "segment", "value"),
+    "theme_hits": ("id", "article", "theme", "label", "term", "start", "end"),
+}
+
+
+def _empty(name: str) -> pd.DataFrame:
+    return pd.DataFrame(columns=list(_COLUMNS[name]))
+
+
+def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    if not rows:
+        return _empty(name)
+    df = pd.DataFrame(rows)
+    for col in _COLUMNS[name]:
+        if col not in df.columns:
+            df[col] = None
+    extra = [c for c in df.columns if c not in _COLUMNS[name]]
+    return df[[*_COLUMNS[name], *extra]]
+
+
+def article_letter(index: int) -> str:
+    """Spreadsheet-style letter of the ``index``-th article: 0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def short_title(title: str, limit: int = 36) -> str:
+    """``title`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,:;-–—")
+    return (cut or title[: limit - 1]) + "…"
+
+
+def _num(value: Any, default: float = 0.0) -> float:
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        return default
+    return out
+
+
+def _per_1k(count: float, words: int) -> float:
+    return 1000.0 * count / words if words else 0.0
+
+
+@dataclass(frozen=True)
+class CorpusFrames:
+    """Every table the UI draws from. Build with :func:`build_frames`.
+
+    ``families`` lists the analysis families present in the results; a table of a
+    missing family is empty (with its columns). ``texts`` maps article id to the
+    cleaned text every ``start``/``end`` offset indexes into.
+    """
+
+    families: tuple[str, ...]
+    articles: pd.DataFrame
+    texts: dict[str, str] = field(default_factory=dict)
+    paragraphs: pd.DataFrame = field(default_factory=lambda: _empty("paragraphs"))
+    readability: pd.DataFrame = field(default_factory=lambda: _empty("readability"))
+    readability_paragraphs: pd.DataFrame = field(default_factory=lambda: _empty("readability_paragraphs"))
+    sentence_lengths: pd.DataFrame = field(default_factory=lambda: _empty("sentence_lengths"))
+    hedging: pd.DataFrame = field(default_factory=lambda: _empty("hedging"))
+    hedge_hits: pd.DataFrame = field(default_factory=lambda: _empty("hedge_hits"))
+    hedge_categories: pd.DataFrame = field(default_factory=lambda: _empty("hedge_categories"))
+    quotes: pd.DataFrame = field(default_factory=lambda: _empty("quotes"))
+    quotes_direct: pd.DataFrame = field(default_factory=lambda: _empty("quotes_direct"))
+    quotes_reported: pd.DataFrame = field(default_factory=lambda: _empty("quotes_reported"))
+    speakers: pd.DataFrame = field(default_factory=lambda: _empty("speakers"))
+    themes: pd.DataFrame = field(default_factory=lambda: _empty("themes"))
+    theme_terms: pd.DataFrame = field(default_factory=lambda: _empty("theme_terms"))
+    theme_segments: pd.DataFrame = field(default_factory=lambda: _empty("theme_segments"))
+    theme_hits: pd.DataFrame = field(default_factory=lambda: _empty("theme_hits"))
+
+    def has(self, family: str) -> bool:
+        """Whether ``family``'s results are present."""
+        return family in self.families
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self.articles["id"])
+
+    def labels(self) -> dict[str, str]:
+        """Article id → display label, in corpus order."""
+        return dict(zip(self.articles["id"], self.articles["article"], strict=True))
+
+    def row(self, article_id: str) -> pd.Series:
+        """The corpus-table row of one article (KeyError if unknown)."""
+        rows = self.articles[self.articles["id"] == article_id]
+        if rows.empty:
+            raise KeyError(article_id)
+        return rows.iloc[0]
+
+    def select(self, ids: Iterable[str]) -> CorpusFrames:
+        """The same tables restricted to ``ids`` (corpus order kept)."""
+        keep = set(ids)
+        changes: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, pd.DataFrame):
+                changes[f.name] = value[value["id"].isin(keep)].reset_index(drop=True)
+        changes["texts"] = {k: v for k, v in self.texts.items() if k in keep}
+        return replace(self, **changes)
+
+
+def _paragraph_rows(a: ArticleAnalysis, label: str) -> list[dict[str, Any]]:
+    doc = a.doc
+    total = doc.n_words or 1
+    rows: list[dict[str, Any]] = []
+    seen = 0
+    for i, p in enumerate(doc.paragraphs):
+        words = sum(doc.sentences[j].n_words for j in range(p.first_sentence, p.last_sentence))
+        rows.append(
+            {
+                "id": a.article.id,
+                "article": label,
+                "index": i,
+                "start": p.start,
+                "end": p.end,
+                "kind": p.kind,
+                "words": words,
+                "position": (seen + words / 2) / total,
+            }
+        )
+        seen += words
+    return rows
+
+
+def _readability_rows(aid: str, label: str, d: Mapping[str, Any], out: dict[str, list]) -> None:
+    for name in SCORE_NAMES:
+        if name in d:
+            out["readability"].append(
+                {
+                    "id": aid,
+                    "article": label,
+                    "score": name,
+                    "label": SCORE_LABELS[name],
+                    "value": _num(d[name]),
+                    "grade_scale": name in GRADE_SCORES,
+                }
+            )
+    paragraphs = list(d.get("paragraphs") or [])
+    total = sum(int(p.get("words", 0)) for p in paragraphs) or 1
+    seen = 0
+    for p in paragraphs:
+        words = int(p.get("words", 0))
+        row = {
+            "id": aid,
+            "article": label,
+            "index": p.get("index"),
+            "start": p.get("start"),
+            "end": p.get("end"),
+            "kind": p.get("kind"),
+            "words": words,
+            "sentences": p.get("sentences"),
+            "position": (seen + words / 2) / total,
+        }
+        row.update({k: _num(v) for k, v in (p.get("scores") or {}).items()})
+        out["readability_paragraphs"].append(row)
+        seen += words
+    for i, s in enumerate(d.get("sentence_lengths") or []):
+        out["sentence_lengths"].append(
+            {
+                "id": aid,
+                "article": label,
+                "index": i,
+                "start": s.get("start"),
+                "end": s.get("end"),
+                "words": s.get("words"),
+            }
+        )
+
+
+def _hedging_rows(aid: str, label: str, words: int, d: Mapping[str, Any], out: dict[str, list]) -> None:
+    hits = list(d.get("hits") or [])
+    quoted_hedges = sum(1 for h in hits if h.get("kind") == "hedge" and h.get("in_quote"))
+    hedge_count = int(d.get("hedge_count", sum(1 for h in hits if h.get("kind") == "hedge")))
+    authorial = d.get("authorial_hedges_per_1k")
+    authorial_count = hedge_count - quoted_hedges
+    out["hedging"].append(
+        {
+            "id": aid,
+            "article": label,
+            "words": words,
+            "hedges_per_1k": _num(d.get("hedges_per_1k")),
+            "boosters_per_1k": _num(d.get("boosters_per_1k")),
+            "hedge_count": hedge_count,
+            "booster_count": int(d.get("booster_count", sum(1 for h in hits if h.get("kind") == "booster"))),
+            "authorial_hedges_per_1k": _num(authorial, _per_1k(authorial_count, words)),
+            "quoted_hedges_per_1k": _per_1k(quoted_hedges, words),
+            "authorial_hedge_count": authorial_count,
+            "quoted_hedge_count": quoted_hedges,
+            "index": _num(d.get("index", d.get("hedging_index")), math.nan),
+        }
+    )
+    for h in hits:
+        row = dict(h)
+        row.update(id=aid, article=label, in_quote=bool(h.get("in_quote")))
+        out["hedge_hits"].append(row)
+    by_cat = d.get("by_category") or {}
+    counted = _categories_from_hits(hits) if hits else {}
+    for key, count in by_cat.items():
+        kind, category = _split_category(key, counted)
+        if isinstance(count, Mapping):  # {"hedge": {...}, "booster": {...}} nesting
+            for cat, n in count.items():
+                out["hedge_categories"].append(
+                    {
+                        "id": aid,
+                        "article": label,
+                        "kind": key,
+                        "category": cat,
+                        "count": int(n),
+                        "per_1k": _per_1k(int(n), words),
+                    }
+                )
+            continue
+        out["hedge_categories"].append(
+            {
+                "id": aid,
+                "article": label,
+                "kind": kind,
+                "category": category,
+                "count": int(count),
+                "per_1k": _per_1k(int(count), words),
+            }
+        )
+
+
+def _categories_from_hits(hits: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    return {str(h.get("category")): str(h.get("kind")) for h in hits}
+
+
+def _split_category(key: str, kinds: Mapping[str, str]) -> tuple[str, str]:
+    """``"hedge/modal"``/``"hedge:modal"`` → (kind, category); a bare category takes its hits' kind."""
+    for sep in ("/", ":"):
+        if sep in key:
+            kind, category = key.split(sep, 1)
+            if kind in ("hedge", "booster"):
+                return kind, category
+    return kinds.get(key, "hedge"), key
+
+
+def _quotes_rows(
+    aid: str, label: str, words: int, text: str, d: Mapping[str, Any], out: dict[str, list]
+) -> None:
+    direct = list(d.get("direct") or [])
+    reported = list(d.get("reported") or [])
+    speakers = d.get("speakers") or {}
+    speaker_rows = []
+    for name, info in speakers.items():
+        info = info or {}
+        w = int(info.get("words", 0))
+        speaker_rows.append(
+            {
+                "id": aid,
+                "article": label,
+                "speaker": name,
+                "quotes": int(info.get("quotes", 0)),
+                "words": w,
+                "role": info.get("role") or "",
+                "share_of_article": w / words if words else 0.0,
+            }
+        )
+    speaker_rows.sort(key=lambda r: (-r["words"], -r["quotes"], r["speaker"]))
+    out["speakers"].extend(speaker_rows)
+    named = [r for r in speaker_rows if r["speaker"] != "UNKNOWN"]
+    top = named[0] if named else None
+    out["quotes"].append(
+        {
+            "id": aid,
+            "article": label,
+            "words": words,
+            "quote_count": int(d.get("quote_count", len(direct))),
+            "quoted_words": int(d.get("quoted_words", sum(int(q.get("words", 0)) for q in direct))),
+            "quoted_share": _num(d.get("quoted_share")),
+            "speaker_count": len(named),
+            "reported_count": sum(1 for r in reported if not r.get("anonymous")),
+            "anonymous_count": sum(1 for r in reported if r.get("anonymous")),
+            "top_speaker": top["speaker"] if top else "",
+            "top_speaker_words": top["words"] if top else 0,
+            "top_speaker_share": top["share_of_article"] if top else 0.0,
+        }
+    )
+    for q in direct:
+        row = dict(q)
+        row.update(id=aid, article=label)
+        out["quotes_direct"].append(row)
+    for r in reported:
+        row = dict(r)
+        start, end = r.get("start"), r.get("end")
+        spanned = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+        row.update(id=aid, article=label, anonymous=bool(r.get("anonymous")), text=r.get("text") or spanned)
+        out["quotes_reported"].append(row)
+
+
+def _theme_label(theme_id: str, info: Mapping[str, Any], labels: Mapping[str, str]) -> str:
+    return str(info.get("label") or labels.get(theme_id) or theme_id.replace("_", " ").capitalize())
+
+
+def _themes_rows(
+    aid: str, label: str, d: Mapping[str, Any], labels: Mapping[str, str], out: dict[str, list]
+) -> None:
+    themes = d.get("themes") if isinstance(d.get("themes"), Mapping) else d
+    for theme_id, info in themes.items():
+        if not isinstance(info, Mapping):
+            continue
+        tlabel = _theme_label(theme_id, info, labels)
+        terms = info.get("terms") or {}
+        hits = list(info.get("hits") or [])
+        n_hits = int(info.get("hit_count", sum(terms.values()) if terms else len(hits)))
+        share = _num(info.get("sentence_share"))
+        first = info.get("first_position")
+        out["themes"].append(
+            {
+                "id": aid,
+                "article": label,
+                "theme": theme_id,
+                "label": tlabel,
+                "sentence_share": share,
+                "hits_per_1k": _num(info.get("hits_per_1k")),
+                "hits": n_hits,
+                "first_position": _num(first, math.nan) if first is not None else math.nan,
+                "covered": n_hits > 0 or share > 0,
+            }
+        )
+        for term, count in terms.items():
+            out["theme_terms"].append(
+                {
+                    "id": aid,
+                    "article": label,
+                    "theme": theme_id,
+                    "label": tlabel,
+                    "term": term,
+                    "count": int(count),
+                }
+            )
+        for i, value in enumerate(info.get("segments") or []):
+            out["theme_segments"].append(
+                {
+                    "id": aid,
+                    "article": label,
+                    "theme": theme_id,
+                    "label": tlabel,
+                    "segment": i,
+                    "value": _num(value),
+                }
+            )
+        for h in hits:
+            if isinstance(h, Mapping):
+                start, end, term = h.get("start"), h.get("end"), h.get("term", "")
+            else:  # (start, end) or (start, end, term)
+                start, end, term = h[0], h[1], (h[2] if len(h) > 2 else "")
+            out["theme_hits"].append(
+                {
+                    "id": aid,
+                    "article": label,
+                    "theme": theme_id,
+                    "label": tlabel,
+                    "term": term,
+                    "start": start,
+                    "end": end,
+                }
+            )
+
+
+def build_frames(
+    analyses: Sequence[ArticleAnalysis], theme_labels: Mapping[str, str] | None = None
+) -> CorpusFrames:
+    """All tables for ``analyses`` (one entry point; see the module docstring)."""
+    theme_labels = theme_labels or {}
+    out: dict[str, list] = {name: [] for name in _COLUMNS}
+    article_rows: list[dict[str, Any]] = []
+    texts: dict[str, str] = {}
+    present: set[str] = set()
+    for i, a in enumerate(analyses):
+        aid = a.article.id
+        letter = article_letter(i)
+        label = f"{letter} · {short_title(a.article.title or aid)}"
+        row = a.flat()
+        row.update(letter=letter, article=label)
+        article_rows.append(row)
+        texts[aid] = a.doc.text
+        out["paragraphs"].extend(_paragraph_rows(a, label))
+        words = a.doc.n_words
+        for family, result in a.results.items():
+            present.add(family)
+            d = result.to_dict()
+            if family == "readability":
+                _readability_rows(aid, label, d, out)
+            elif family == "hedging":
+                _hedging_rows(aid, label, words, d, out)
+            elif family == "quotes":
+                _quotes_rows(aid, label, words, a.doc.text, d, out)
+            elif family == "themes":
+                _themes_rows(aid, label, d, theme_labels, out)
+    if article_rows:
+        articles = pd.DataFrame(article_rows)
+        ordered = [c for c in ARTICLE_COLUMNS if c in articles.columns]
+        articles = articles[ordered + [c for c in articles.columns if c not in ordered]]
+    else:
+        articles = pd.DataFrame(columns=list(ARTICLE_COLUMNS))
+    families = tuple(f for f in FAMILY_NAMES if f in present) + tuple(sorted(present - set(FAMILY_NAMES)))
+    return CorpusFrames(
+        families=families,
+        articles=articles,
+        texts=texts,
+        **{name: _frame(name, rows) for name, rows in out.items()},
+    )
+
+
+def headline(frames: CorpusFrames) -> pd.DataFrame:
+    """One row per article with the headline numbers of every family present.
+
+    Columns: ``id``, ``article``, ``letter``, ``title``, ``outlet``, ``words``, then
+    ``grade`` (consensus US grade) and ``sentence_length`` (readability),
+    ``hedges_per_1k`` and ``boosters_per_1k`` (hedging), ``quoted_pct`` (% of words
+    in direct quotations) and ``speakers`` (quotes), ``themes_covered`` and
+    ``top_theme`` (themes). A missing family's columns are absent.
+    """
+    arts = frames.articles
+    out = arts[[c for c in ("id", "article", "letter", "title", "outlet", "words") if c in arts]].copy()
+    if frames.has("readability"):
+        grade = frames.readability[frames.readability["score"] == "text_standard"].set_index("id")["value"]
+        out["grade"] = out["id"].map(grade).astype(float)
+        if "readability_sentence_length_mean" in arts:
+            out["sentence_length"] = arts["readability_sentence_length_mean"].astype(float).to_numpy()
+    if frames.has("hedging"):
+        h = frames.hedging.set_index("id")
+        out["hedges_per_1k"] = out["id"].map(h["hedges_per_1k"]).astype(float)
+        out["boosters_per_1k"] = out["id"].map(h["boosters_per_1k"]).astype(float)
+    if frames.has("quotes"):
+        q = frames.quotes.set_index("id")
+        out["quoted_pct"] = 100 * out["id"].map(q["quoted_share"]).astype(float)
+        out["speakers"] = out["id"].map(q["speaker_count"]).fillna(0).astype(int)
+    if frames.has("themes"):
+        t = frames.themes
+        covered = t[t["covered"].astype(bool)].groupby("id").size()
+        out["themes_covered"] = out["id"].map(covered).fillna(0).astype(int)
+        top = t[t["sentence_share"] > 0].sort_values("sentence_share", ascending=False, kind="stable")
+        out["top_theme"] = out["id"].map(top.drop_duplicates("id").set_index("id")["label"]).fillna("")
+    return out.reset_index(drop=True)
+
+
+def kwic(text: str, start: int, end: int, width: int = 60) -> tuple[str, str, str]:
+    """Keyword in context: (left, match, right), each side at most ``width`` characters.
+
+    Sides are cut at a word boundary and marked with ``…`` where text continues;
+    line breaks become spaces.
+    """
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
+    if start - width > 0 and " " in left:
+        left = "…" + left.split(" ", 1)[1]
+    if end + width < len(text) and " " in right:
+        right = right.rsplit(" ", 1)[0] + "…"
+    return (" ".join(left.split("\n")), text[start:end], " ".join(right.split("\n")))

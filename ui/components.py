@@ -1,0 +1,96 @@
+"""Small Streamlit building blocks shared by the pages: page set-up, charts, messages, findings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from analysis.frames import CorpusFrames
+
+from .corpus import Corpus, load_corpus, seed_folder
+from .selection import article_chips, selected_ids
+from .style import plot_config
+
+__all__ = [
+    "FAMILY_TITLES",
+    "View",
+    "family_available",
+    "md_escape",
+    "page_view",
+    "show_chart",
+    "show_findings",
+]
+
+FAMILY_TITLES: dict[str, str] = {
+    "readability": "Readability",
+    "hedging": "Hedging",
+    "quotes": "Quote attribution",
+    "themes": "Theme coverage",
+}
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md_escape(text: object) -> str:
+    """``text`` with Markdown (and Streamlit's ``$`` math, ``:colour[]`` and emoji codes) made literal."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+@dataclass(frozen=True)
+class View:
+    """What a page draws from: the whole corpus and the selected articles' tables."""
+
+    corpus: Corpus
+    frames: CorpusFrames
+    ids: list[str]
+
+    @property
+    def colours(self) -> dict[str, str]:
+        return self.corpus.colours
+
+
+def page_view(title: str, intro: str, *, chips: bool = True) -> View:
+    """Title the page, load the corpus, and stop with a message when nothing can be shown."""
+    st.title(title)
+    st.caption(intro)
+    corpus = load_corpus()
+    if corpus.empty:
+        st.info(
+            f"No articles to analyse. Put .md, .txt or .html files in {md_escape(seed_folder())} "
+            "(or point the COVERAGE\\_LENS\\_CORPUS environment variable at a folder) and reload."
+        )
+        st.stop()
+    ids = selected_ids(corpus)
+    if not ids:
+        st.info("No article selected. Choose one or more articles in the sidebar.")
+        st.stop()
+    if chips:
+        article_chips(corpus, ids)
+    return View(corpus, corpus.frames.select(ids), ids)
+
+
+def family_available(view: View, family: str) -> bool:
+    """Whether ``family``'s results exist; otherwise say so on the page."""
+    if view.frames.has(family):
+        return True
+    st.info(
+        f"{FAMILY_TITLES.get(family, family)} analysis not available yet: the `{family}` family is not in "
+        "this build's pipeline. The other pages work without it."
+    )
+    return False
+
+
+def show_chart(fig: go.Figure, key: str) -> None:
+    """Draw a figure with the shared toolbar config (PNG at 3× named after the chart)."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    name = meta.get("name", key)
+    st.plotly_chart(fig, key=key, theme=None, width="stretch", config=plot_config(f"coverage-lens_{name}"))
+
+
+def show_findings(items: list[str]) -> None:
+    """A bullet list of finding sentences (user text inside them is escaped)."""
+    if items:
+        st.markdown("\n".join(f"- {md_escape(t)}" for t in items))
