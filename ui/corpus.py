@@ -17,9 +17,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from analysis import pipeline
 from analysis.corpus import SUPPORTED_SUFFIXES, Article, load_paths
 from analysis.frames import CorpusFrames, build_frames
-from analysis.pipeline import FAMILIES, Settings, analyse_corpus
+from analysis.pipeline import Settings, analyse_corpus
 
 from .style import article_colours
 
@@ -122,6 +123,6 @@ def load_corpus() -> Corpus:
     """Load and analyse the corpus (cached); the one loader every page calls."""
     articles, errors, sources = corpus_articles()
     settings = current_settings()
-    families = tuple(name for name, _ in FAMILIES)
+    families = tuple(name for name, _ in pipeline.FAMILIES)
     frames = _analyse(fingerprint(articles, settings, families), articles, settings)
     return Corpus(frames, errors, article_colours(frames.ids), sources)

@@ -376,10 +376,9 @@ def hedge_categories(categories: pd.DataFrame, colours: Mapping[str, str], kind:
     top_id = totals.idxmax()
     top = df[df["id"] == top_id].sort_values("count", ascending=False, kind="stable").iloc[0]
     share = float(top["count"]) / float(totals[top_id])
-    title = (
-        f"{fmt_share(share)} of Article {_letter(top['article'])}'s {noun} are "
-        f"{esc(str(top['category']).replace('_', ' '))}"
-    )
+    category = esc(str(top["category"]).replace("_", " "))
+    who = f"Article {_letter(top['article'])}"
+    title = f"{fmt_share(share)} of {who}'s {noun} fall in one category: {category}"
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_yaxes(title_text="per 1,000 words")
     fig.update_xaxes(title_text="category")
@@ -622,7 +621,8 @@ def theme_heatmap(themes: pd.DataFrame, colours: Mapping[str, str], title: str |
         top_theme = table.index[0]
         title = f"{esc(labels[top_theme])} gets the most coverage"
         if uncovered:
-            title += f"; {len(uncovered)} theme{'s' if len(uncovered) > 1 else ''} go uncovered"
+            n = len(uncovered)
+            title += f"; {n} theme{'s go' if n > 1 else ' goes'} uncovered"
     key = ", ".join(f"{esc(_letter(lbl))} = {esc(lbl.split(' · ', 1)[-1])}" for _, lbl in pairs[:4])
     return _finish(
         fig,
