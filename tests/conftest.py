@@ -1,4 +1,4 @@
-"""Shared fixtures: a real Streamlit server and Debian's headless Chromium (end-to-end tests).
+"""Shared fixtures: the repository root and seed corpus; a real Streamlit server and Chromium.
 
 ``streamlit_server`` starts ``python -m streamlit run dashboard.py`` on a free loopback
 port and yields its base URL once ``/_stcore/health`` answers; ``browser`` launches
@@ -21,7 +21,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
+SEED_DIR = ROOT / "data" / "articles"
+SEED_IDS = ("000_599179000b3c905d", "004_76dfa7cb8ca091fe")
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -33,6 +35,15 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-dev-shm-usage",
 ]
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    from analysis.corpus import load_paths
+
+    result = load_paths([SEED_DIR])
+    assert not result.errors
+    return {a.id: a for a in result.articles}
 
 
 def free_port() -> int:

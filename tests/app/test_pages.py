@@ -1,9 +1,9 @@
 """Every page under AppTest: no exception, the right charts with the right numbers, sensible empty states.
 
 Most tests run the pipeline with the contract-shaped stand-in families of
-``fakes.py`` (so the expected numbers are known here); ``test_real_pipeline_*``
+``app_fakes.py`` (so the expected numbers are known here); ``test_real_pipeline_*``
 run whatever families the pipeline really has. Charts are read from the Plotly
-JSON each ``st.plotly_chart`` sends, with typed arrays decoded (``conftest.decode``).
+JSON each ``st.plotly_chart`` sends, with typed arrays decoded (``app_helpers.decode``).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEED_A, SEED_B, charts, run_page, title
-from fakes import FAKE_FAMILIES
+from app_fakes import FAKE_FAMILIES
+from app_helpers import SEED_A, SEED_B, charts, run_page, title
 
 from analysis import analyse_corpus, load_paths
 from analysis.frames import build_frames
@@ -25,14 +25,28 @@ PAGE_PATHS = [p.path for p in PAGES]
 #: Charts each page draws for the two seed articles with every family present.
 EXPECTED_CHARTS = {
     "app_pages/overview.py": {"profile"},
-    "app_pages/readability.py": {"readability_grades", "reading_ease", "paragraph_difficulty", "sentence_lengths"},
-    "app_pages/hedging.py": {"hedges_vs_boosters", "hedge_categories", "booster_categories",
-                             "authorial_vs_quoted_hedges"},
+    "app_pages/readability.py": {
+        "readability_grades",
+        "reading_ease",
+        "paragraph_difficulty",
+        "sentence_lengths",
+    },
+    "app_pages/hedging.py": {
+        "hedges_vs_boosters",
+        "hedge_categories",
+        "booster_categories",
+        "authorial_vs_quoted_hedges",
+    },
     "app_pages/quotes.py": {"speaker_words", "quoted_share", "sourcing_mix"},
     "app_pages/themes.py": {"theme_coverage", "theme_radar", "theme_positions"},
     "app_pages/article.py": set(),
-    "app_pages/compare.py": {"profile", "hedges_vs_boosters", "speaker_words", "theme_coverage",
-                             "readability_grades"},
+    "app_pages/compare.py": {
+        "profile",
+        "hedges_vs_boosters",
+        "speaker_words",
+        "theme_coverage",
+        "readability_grades",
+    },
 }
 
 
@@ -170,8 +184,11 @@ def test_theme_no_article_covers(fake_families):
 
 
 def test_families_missing_show_not_available(readability_only):
-    for path, family in (("app_pages/hedging.py", "Hedging"), ("app_pages/quotes.py", "Quote attribution"),
-                         ("app_pages/themes.py", "Theme coverage")):
+    for path, family in (
+        ("app_pages/hedging.py", "Hedging"),
+        ("app_pages/quotes.py", "Quote attribution"),
+        ("app_pages/themes.py", "Theme coverage"),
+    ):
         at = run_page(path)
         assert_no_exception(at)
         assert f"{family} analysis not available yet" in infos(at)
@@ -216,9 +233,13 @@ def test_unreadable_file_is_reported_and_the_rest_loads(fake_families, corpus):
 
 
 def test_article_text_is_escaped(fake_families, corpus):
-    corpus({"evil.md": '---\ntitle: "<script>alert(1)</script> $x$"\noutlet: "<b>Outlet</b>"\n---\n'
+    corpus(
+        {
+            "evil.md": '---\ntitle: "<script>alert(1)</script> $x$"\noutlet: "<b>Outlet</b>"\n---\n'
             "The <img src=x onerror=alert(2)> summit could cost $5 and $6.\n\n"
-            '"This could be *bold*," Putin said.\n'})
+            '"This could be *bold*," Putin said.\n'
+        }
+    )
     at = run_page("app_pages/article.py")
     assert_no_exception(at)
     body = " ".join(h.proto.body for h in at.get("html"))
@@ -245,8 +266,10 @@ def test_selection_drives_charts_and_persists_across_pages(fake_families):
 
 def test_outlet_filter_appears_for_a_large_corpus(fake_families, corpus):
     text = "The summit could matter. Officials said it may help.\n\nLeaders met in Russia.\n"
-    files = {f"n{i}.md": f"---\ntitle: Story {i}\noutlet: {'Wire' if i % 2 else 'Daily'}\n---\n{text}"
-             for i in range(9)}
+    files = {
+        f"n{i}.md": f"---\ntitle: Story {i}\noutlet: {'Wire' if i % 2 else 'Daily'}\n---\n{text}"
+        for i in range(9)
+    }
     corpus(files)
     at = run_page()
     assert_no_exception(at)
@@ -255,7 +278,12 @@ def test_outlet_filter_appears_for_a_large_corpus(fake_families, corpus):
     outlets.set_value(["Wire"]).run()
     assert_no_exception(at)
     # Corpus order n0…n8 gives letters A…I; the Wire stories are n1, n3, n5, n7.
-    assert at.multiselect(key=SELECTED_KEY).options == ["B · Story 1", "D · Story 3", "F · Story 5", "H · Story 7"]
+    assert at.multiselect(key=SELECTED_KEY).options == [
+        "B · Story 1",
+        "D · Story 3",
+        "F · Story 5",
+        "H · Story 7",
+    ]
     assert at.multiselect(key=SELECTED_KEY).value == ["n1", "n3", "n5"]
 
 
@@ -279,7 +307,7 @@ def test_article_layers_toggle(fake_families):
 def test_article_page_marks_quotes_with_speaker(fake_families):
     at = run_page("app_pages/article.py", state={"p_article_id": SEED_B})
     body = at.get("html")[-1].proto.body
-    assert "title=\"quotation: Putin\"" in body or "title=\"quotation: Chung\"" in body
+    assert 'title="quotation: Putin"' in body or 'title="quotation: Chung"' in body
     assert ">Chung</span>" in body or ">Putin</span>" in body
 
 
