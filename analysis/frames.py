@@ -245,6 +245,14 @@ class CorpusFrames:
         """Article id → display label, in corpus order."""
         return dict(zip(self.articles["id"], self.articles["article"], strict=True))
 
+    def titles(self) -> dict[str, str]:
+        """Article id → "A · full title", for pickers that have room for the whole title."""
+        arts = self.articles
+        return {
+            i: f"{letter} · {title or i}"
+            for i, letter, title in zip(arts["id"], arts["letter"], arts["title"], strict=True)
+        }
+
     def row(self, article_id: str) -> pd.Series:
         """The corpus-table row of one article (KeyError if unknown)."""
         rows = self.articles[self.articles["id"] == article_id]

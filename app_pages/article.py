@@ -13,7 +13,7 @@ view = page_view(
     chips=False,
 )
 f = view.frames
-labels = f.labels()
+labels = f.titles()
 if st.session_state.get("p_article_id") not in view.ids:
     st.session_state["p_article_id"] = view.ids[0]
 aid = st.selectbox("Article", view.ids, format_func=labels.get, key="p_article_id")

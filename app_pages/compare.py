@@ -13,7 +13,7 @@ all_ids = corpus.frames.ids
 if len(all_ids) < 2:
     st.info("The corpus has only one article: add another to compare.")
     st.stop()
-labels = corpus.frames.labels()
+labels = corpus.frames.titles()
 defaults = (view.ids + [i for i in all_ids if i not in view.ids])[:2]
 for key, default in (("p_compare_a", defaults[0]), ("p_compare_b", defaults[1])):
     if st.session_state.get(key) not in all_ids:

@@ -17,15 +17,7 @@ if family_available(view, "hedging"):
     f = view.frames
     show_findings(hedging_findings(f))
     show_chart(figures.hedges_vs_boosters(f.hedging, view.colours), key="hedges_vs_boosters")
-    left, right = st.columns(2)
-    with left:
-        show_chart(
-            figures.hedge_categories(f.hedge_categories, view.colours, "hedge"), key="hedge_categories"
-        )
-    with right:
-        show_chart(
-            figures.hedge_categories(f.hedge_categories, view.colours, "booster"), key="booster_categories"
-        )
+    show_chart(figures.hedge_categories(f.hedge_categories, view.colours), key="hedge_categories")
     show_chart(figures.authorial_vs_quoted(f.hedging, view.colours), key="authorial_vs_quoted")
 
     st.subheader("Every hit in context")

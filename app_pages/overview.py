@@ -40,21 +40,11 @@ for _, row in table.head(MAX_KPI_ROWS).iterrows():
             cols[2].metric("Hedges /1,000 words", fmt_number(row["hedges_per_1k"]))
             cols[3].metric("Boosters /1,000 words", fmt_number(row["boosters_per_1k"]))
         if "quoted_pct" in row:
-            cols[4].metric(
-                "Quoted",
-                f"{row['quoted_pct']:.0f}% of words",
-                f"{row['speakers']} speakers",
-                delta_color="off",
-                delta_arrow="off",
-            )
+            cols[4].metric("Quoted (% of words)", f"{row['quoted_pct']:.0f}%")
+            cols[5].metric("Named speakers", int(row["speakers"]))
         if "top_theme" in row:
-            cols[5].metric(
-                "Main theme",
-                row["top_theme"] or "none",
-                f"{row['themes_covered']} themes covered",
-                delta_color="off",
-                delta_arrow="off",
-            )
+            main = md_escape(row["top_theme"]) if row["top_theme"] else "none"
+            st.caption(f"Main theme: **{main}** · {row['themes_covered']} themes covered")
 if len(table) > MAX_KPI_ROWS:
     st.caption(f"KPI rows for the first {MAX_KPI_ROWS} articles; the table below lists all {len(table)}.")
 

@@ -23,11 +23,8 @@ if family_available(view, "quotes"):
             show_chart(figures.speaker_words(f.speakers, view.colours), key="speaker_words")
         else:
             st.info("No direct quotations, so no quoted words per speaker.")
-        left, right = st.columns(2)
-        with left:
-            show_chart(figures.quoted_share(f.quotes, view.colours), key="quoted_share")
-        with right:
-            show_chart(figures.sourcing_mix(f.quotes, view.colours), key="sourcing_mix")
+        show_chart(figures.quoted_share(f.quotes, view.colours), key="quoted_share")
+        show_chart(figures.sourcing_mix(f.quotes, view.colours), key="sourcing_mix")
 
     st.subheader("Speakers")
     if f.speakers.empty:

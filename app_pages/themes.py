@@ -23,7 +23,7 @@ if family_available(view, "themes"):
             show_chart(figures.theme_radar(f.themes, view.colours), key="theme_radar")
 
         st.subheader("Where each theme appears")
-        labels = f.labels()
+        labels = f.titles()
         if st.session_state.get("p_themes_article") not in view.ids:
             st.session_state["p_themes_article"] = view.ids[0]
         aid = st.selectbox("Article", view.ids, format_func=labels.get, key="p_themes_article")

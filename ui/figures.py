@@ -62,16 +62,72 @@ def _letter(label: str) -> str:
     return str(label).split(" · ", 1)[0]
 
 
-def _finish(fig: go.Figure, name: str, title: str, subtitle: str, height: int = HEIGHT) -> go.Figure:
+#: Plot width assumed when estimating how many lines a horizontal legend needs (px).
+LEGEND_WIDTH = 780
+
+
+def _legend_lines(fig: go.Figure) -> int:
+    """Lines the top legend will take (0 when no trace shows in it), packing items greedily."""
+    names = [str(t.name) for t in fig.data if t.name and t.showlegend is not False]
+    if not names or fig.layout.showlegend is False:
+        return 0
+    lines, used = 1, 0.0
+    for name in dict.fromkeys(names):
+        width = 7.6 * len(name) + 46
+        if used and used + width > LEGEND_WIDTH:
+            lines, used = lines + 1, 0.0
+        used += width
+    return lines
+
+
+def _finish(
+    fig: go.Figure,
+    name: str,
+    title: str,
+    subtitle: str,
+    height: int = HEIGHT,
+    right: int = 24,
+    above_plot: int = 0,
+) -> go.Figure:
+    """Apply the shared style: title, subtitle, then the legend, then the plot; name the chart.
+
+    The legend sits at a fixed distance below the title (container coordinates), so it
+    never overlaps the subtitle; ``above_plot`` adds room for labels drawn just above
+    the plot area (subplot titles, band names).
+    """
+    lines = _legend_lines(fig)
+    if lines and fig.layout.showlegend is None:
+        fig.update_layout(showlegend=True)  # Plotly hides a one-trace legend; say whose bars they are
+    total = height + 24 * max(0, lines - 1)
     fig.update_layout(
         template=TEMPLATE,
-        title={"text": title, "subtitle": {"text": subtitle, "font": {"size": 14, "color": "#4B5563"}}},
-        height=height,
-        margin={"t": 96, "l": 16, "r": 24, "b": 16},
+        title={
+            "text": title,
+            "subtitle": {"text": subtitle, "font": {"size": 14, "color": "#4B5563"}},
+            "y": 1.0,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 12},
+        },
+        height=total + above_plot,
+        margin={"t": 82 + 26 * lines + above_plot, "l": 16, "r": right, "b": 16},
         meta={"name": name},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "top",
+            "y": 1 - 76 / (total + above_plot),
+            "xanchor": "left",
+            "x": 0,
+        },
     )
     return fig
+
+
+def _key(pairs: Sequence[tuple[str, str]], limit: int = 4) -> str:
+    """'A = How a Kim-Putin…, B = Putin + Kim…' for a subtitle, when letters stand for articles."""
+    items = [f"{esc(_letter(lbl))} = {esc(lbl.split(' · ', 1)[-1])}" for _, lbl in pairs[:limit]]
+    return "; ".join(items) + ("; …" if len(pairs) > limit else "")
 
 
 def empty_figure(message: str, name: str = "empty", title: str = "") -> go.Figure:
@@ -118,16 +174,21 @@ def readability_grades(scores: pd.DataFrame, colours: Mapping[str, str]) -> go.F
             hovertemplate="%{x}: grade %{y:.1f}<extra>" + esc(label) + "</extra>",
         )
     top = max(float(df["value"].max()), 17.5)
-    for lo, hi, band in _GRADE_BANDS:
+    for n, (lo, hi, band) in enumerate(_GRADE_BANDS):
+        upper = min(hi, top * 1.1)
+        fig.add_annotation(
+            x=1.0,
+            xref="paper",
+            xanchor="left",
+            xshift=6,
+            y=(lo + upper) / 2,
+            showarrow=False,
+            text=band,
+            font={"size": 13, "color": "#4B5563"},
+            align="left",
+        )
         fig.add_hrect(
-            y0=lo,
-            y1=min(hi, top * 1.1),
-            fillcolor="#6B7280",
-            opacity=0.06 if lo % 2 else 0.12,
-            line_width=0,
-            annotation_text=band,
-            annotation_position="top right",
-            annotation_font={"size": 13, "color": "#4B5563"},
+            y0=lo, y1=upper, fillcolor="#6B7280", opacity=0.10 if n % 2 == 0 else 0.05, line_width=0
         )
     consensus = df[df["score"] == "text_standard"].sort_values("value", ascending=False, kind="stable")
     if len(consensus) > 1 and consensus.iloc[0]["value"] != consensus.iloc[-1]["value"]:
@@ -158,6 +219,7 @@ def readability_grades(scores: pd.DataFrame, colours: Mapping[str, str]) -> go.F
         "readability_grades",
         title,
         "Grade-scale readability formulas; higher means harder. Shaded: school level.",
+        right=110,
     )
 
 
@@ -182,17 +244,24 @@ def reading_ease(scores: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
             hovertemplate="Flesch Reading Ease %{x:.1f}<extra>" + esc(label) + "</extra>",
         )
     low = min(0.0, float(df["value"].min()))
-    for lo, hi, band in _EASE_BANDS:
+    for n, (lo, hi, band) in enumerate(_EASE_BANDS):
+        x0, x1 = (low - 5 if lo == 0 else lo), min(hi, 105)
         fig.add_vrect(
-            x0=max(lo, low - 5) if lo == 0 else lo,
-            x1=hi,
+            x0=x0,
+            x1=x1,
             fillcolor="#6B7280",
-            opacity=0.05 if _EASE_BANDS.index((lo, hi, band)) % 2 else 0.11,
+            opacity=0.10 if n % 2 == 0 else 0.04,
             line_width=0,
-            annotation_text=band,
-            annotation_position="bottom left",
-            annotation_font={"size": 12, "color": "#4B5563"},
-            annotation_textangle=-90,
+            layer="below",
+        )
+        fig.add_annotation(
+            x=(x0 + x1) / 2,
+            y=1.0,
+            yref="paper",
+            yanchor="bottom",
+            showarrow=False,
+            text=band.replace(" ", "<br>", 1) if " " in band else band,
+            font={"size": 12, "color": "#4B5563"},
         )
     ordered = df.sort_values("value", kind="stable")
     hardest = ordered.iloc[0]
@@ -211,7 +280,8 @@ def reading_ease(scores: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
         "reading_ease",
         title,
         "Flesch Reading Ease; 60–70 is plain English, below 30 very difficult.",
-        height=max(260, 140 + 60 * len(pairs)),
+        height=max(300, 180 + 60 * len(pairs)),
+        above_plot=36,
     )
 
 
@@ -233,7 +303,7 @@ def paragraph_difficulty(
             y=list(rows[score]),
             mode="lines+markers",
             name=esc(label),
-            line={"color": _colour(colours, aid, i), "width": 2.5, "shape": "spline", "smoothing": 0.4},
+            line={"color": _colour(colours, aid, i), "width": 2.5, "shape": "linear"},
             marker={"size": [6 + min(14, w / 12) for w in rows["words"]], "color": _colour(colours, aid, i)},
             customdata=list(zip(rows["index"] + 1, rows["words"], strict=True)),
             hovertemplate=(
@@ -354,35 +424,51 @@ def hedges_vs_boosters(hedging: pd.DataFrame, colours: Mapping[str, str]) -> go.
     )
 
 
-def hedge_categories(categories: pd.DataFrame, colours: Mapping[str, str], kind: str = "hedge") -> go.Figure:
-    """Hedges (or boosters) per 1,000 words by lexicon category, one bar per article."""
-    df = categories[categories["kind"] == kind]
-    noun = "hedges" if kind == "hedge" else "boosters"
-    if df.empty or float(df["count"].sum()) == 0:
-        return empty_figure(f"No {noun} found.", f"{kind}_categories")
-    order = df.groupby("category")["per_1k"].sum().sort_values(ascending=False).index.tolist()
-    fig = go.Figure()
-    for i, (aid, label) in enumerate(_ordered(df)):
-        rows = df[df["id"] == aid].set_index("category").reindex(order)
-        fig.add_bar(
-            x=[esc(c).replace("_", " ") for c in order],
-            y=list(rows["per_1k"].fillna(0.0)),
-            name=esc(label),
-            marker_color=_colour(colours, aid, i),
-            customdata=list(rows["count"].fillna(0).astype(int)),
-            hovertemplate="%{x}: %{y:.1f} per 1,000 words (%{customdata})<extra>" + esc(label) + "</extra>",
-        )
-    totals = df.groupby("id")["count"].sum()
-    top_id = totals.idxmax()
-    top = df[df["id"] == top_id].sort_values("count", ascending=False, kind="stable").iloc[0]
-    share = float(top["count"]) / float(totals[top_id])
-    category = esc(str(top["category"]).replace("_", " "))
-    who = f"Article {_letter(top['article'])}"
-    title = f"{fmt_share(share)} of {who}'s {noun} fall in one category: {category}"
+def hedge_categories(categories: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
+    """Hedges and boosters per 1,000 words by lexicon category (two panels), one bar per article."""
+    df = categories[categories["count"] > 0]
+    if df.empty:
+        return empty_figure("No hedges or boosters found.", "hedge_categories")
+    kinds = [k for k in ("hedge", "booster") if (df["kind"] == k).any()]
+    fig = make_subplots(
+        rows=1,
+        cols=len(kinds),
+        horizontal_spacing=0.08,
+        subplot_titles=[f"{'Hedges' if k == 'hedge' else 'Boosters'} by category" for k in kinds],
+    )
+    for col, kind in enumerate(kinds, start=1):
+        part = df[df["kind"] == kind]
+        order = part.groupby("category")["per_1k"].sum().sort_values(ascending=False).index.tolist()
+        for i, (aid, label) in enumerate(_ordered(df)):
+            rows = part[part["id"] == aid].set_index("category").reindex(order)
+            fig.add_bar(
+                x=[esc(c).replace("_", " ") for c in order],
+                y=list(rows["per_1k"].fillna(0.0)),
+                name=esc(label),
+                legendgroup=aid,
+                showlegend=col == 1,
+                marker_color=_colour(colours, aid, i),
+                customdata=list(rows["count"].fillna(0).astype(int)),
+                hovertemplate="%{x}: %{y:.1f} per 1,000 words (%{customdata})<extra>"
+                + esc(label)
+                + "</extra>",
+                row=1,
+                col=col,
+            )
+        fig.update_yaxes(title_text="per 1,000 words" if col == 1 else "", row=1, col=col)
+    hedges = df[df["kind"] == "hedge"]
+    if hedges.empty:
+        title = "No hedges; boosters only"
+    else:
+        totals = hedges.groupby("id")["count"].sum()
+        top_id = totals.idxmax()
+        top = hedges[hedges["id"] == top_id].sort_values("count", ascending=False, kind="stable").iloc[0]
+        share = float(top["count"]) / float(totals[top_id])
+        category = esc(str(top["category"]).replace("_", " "))
+        title = f"{fmt_share(share)} of Article {_letter(top['article'])}'s hedges are one kind: {category}"
     fig.update_layout(barmode="group", bargap=0.25)
-    fig.update_yaxes(title_text="per 1,000 words")
-    fig.update_xaxes(title_text="category")
-    return _finish(fig, f"{kind}_categories", title, f"{noun.capitalize()} by category, per 1,000 words.")
+    fig.update_annotations(font={"size": 15})
+    return _finish(fig, "hedge_categories", title, "Lexicon categories, per 1,000 words.", above_plot=28)
 
 
 def authorial_vs_quoted(hedging: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
@@ -394,13 +480,15 @@ def authorial_vs_quoted(hedging: pd.DataFrame, colours: Mapping[str, str]) -> go
     for i, (aid, label) in enumerate(pairs):
         row = hedging[hedging["id"] == aid].iloc[0]
         c = _colour(colours, aid, i)
-        for part, col, shade, pattern in (
-            ("author's own", "authorial_hedges_per_1k", 1.0, ""),
-            ("in quotations", "quoted_hedges_per_1k", 0.35, "/"),
+        own, quoted = float(row["authorial_hedges_per_1k"]), float(row["quoted_hedges_per_1k"])
+        for part, value, shade, pattern in (
+            ("author's own", own, 1.0, ""),
+            ("in quotations", quoted, 0.3, "/"),
         ):
+            last = part == "in quotations"
             fig.add_bar(
                 y=[esc(label)],
-                x=[float(row[col])],
+                x=[value],
                 orientation="h",
                 name=part,
                 showlegend=False,
@@ -409,9 +497,9 @@ def authorial_vs_quoted(hedging: pd.DataFrame, colours: Mapping[str, str]) -> go
                     "line": {"color": c, "width": 1.5},
                     "pattern": {"shape": pattern, "fgcolor": c},
                 },
-                text=[f"{part}: {fmt_number(float(row[col]))}"],
-                textposition="inside",
-                insidetextanchor="start",
+                text=[f"{fmt_number(own)} own + {fmt_number(quoted)} quoted"] if last else None,
+                textposition="outside",
+                cliponaxis=False,
                 hovertemplate=f"{part}: " + "%{x:.1f} per 1,000 words<extra>" + esc(label) + "</extra>",
             )
     total_q = float(hedging["quoted_hedge_count"].sum())
@@ -432,8 +520,12 @@ def authorial_vs_quoted(hedging: pd.DataFrame, colours: Mapping[str, str]) -> go
             f"{fmt_share(float(by['q']))} of Article {_letter(by['article'])}'s hedges are its "
             "sources', not the author's"
         )
+    widest = float((hedging["authorial_hedges_per_1k"] + hedging["quoted_hedges_per_1k"]).max())
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title_text="hedges per 1,000 words (solid: author, hatched: inside quotations)")
+    fig.update_xaxes(
+        title_text="hedges per 1,000 words (solid: author, hatched: inside quotations)",
+        range=[0, max(1.0, widest) * 1.4],
+    )
     fig.update_yaxes(autorange="reversed")
     return _finish(
         fig,
@@ -447,6 +539,13 @@ def authorial_vs_quoted(hedging: pd.DataFrame, colours: Mapping[str, str]) -> go
 # --- quotes --------------------------------------------------------------------------------------
 
 
+UNKNOWN_SPEAKER = "UNKNOWN"
+
+
+def _speaker(name: str) -> str:
+    return "(unattributed)" if name == UNKNOWN_SPEAKER else esc(name)
+
+
 def speaker_words(speakers: pd.DataFrame, colours: Mapping[str, str], top: int = 12) -> go.Figure:
     """Quoted words per speaker (stacked by article), the ``top`` most quoted speakers."""
     df = speakers[speakers["words"] > 0]
@@ -457,7 +556,7 @@ def speaker_words(speakers: pd.DataFrame, colours: Mapping[str, str], top: int =
     for i, (aid, label) in enumerate(_ordered(df)):
         rows = df[df["id"] == aid].set_index("speaker").reindex(order)
         fig.add_bar(
-            y=[esc(s) for s in order],
+            y=[_speaker(s) for s in order],
             x=list(rows["words"].fillna(0)),
             orientation="h",
             name=esc(label),
@@ -474,11 +573,11 @@ def speaker_words(speakers: pd.DataFrame, colours: Mapping[str, str], top: int =
                 "<extra>" + esc(label) + "</extra>"
             ),
         )
-    best = df.sort_values("share_of_article", ascending=False, kind="stable").iloc[0]
-    title = (
-        f"{esc(best['speaker'])}'s words fill {fmt_share(float(best['share_of_article']))} "
-        f"of Article {_letter(best['article'])}"
-    )
+    named = df[df["speaker"] != UNKNOWN_SPEAKER]
+    best = (named if not named.empty else df).sort_values("share_of_article", ascending=False, kind="stable")
+    best = best.iloc[0]
+    who = f"{esc(best['speaker'])}'s words" if not named.empty else "Unattributed quotations"
+    title = f"{who} fill {fmt_share(float(best['share_of_article']))} of Article {_letter(best['article'])}"
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title_text="quoted words")
     fig.update_yaxes(autorange="reversed")
@@ -614,7 +713,7 @@ def theme_heatmap(themes: pd.DataFrame, colours: Mapping[str, str], title: str |
             hovertemplate="%{y}<br>Article %{x}: %{z:.1f}% of sentences<extra></extra>",
         )
     )
-    fig.update_xaxes(title_text="article", side="top", tickfont={"size": 16})
+    fig.update_xaxes(side="top", tickfont={"size": 16})
     fig.update_yaxes(autorange="reversed", title_text="")
     if title is None:
         uncovered = [labels[t] for t in table.index if table.loc[t].max() == 0]
@@ -623,13 +722,14 @@ def theme_heatmap(themes: pd.DataFrame, colours: Mapping[str, str], title: str |
         if uncovered:
             n = len(uncovered)
             title += f"; {n} theme{'s go' if n > 1 else ' goes'} uncovered"
-    key = ", ".join(f"{esc(_letter(lbl))} = {esc(lbl.split(' · ', 1)[-1])}" for _, lbl in pairs[:4])
+    key = _key(pairs)
     return _finish(
         fig,
         "theme_coverage",
         title,
         f"Share of sentences that touch each theme. {key}",
         height=max(360, 150 + 34 * len(table)),
+        above_plot=28,
     )
 
 
@@ -654,18 +754,24 @@ def theme_radar(themes: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
             opacity=0.9,
             hovertemplate="%{theta}: %{r:.0f}% of sentences<extra>" + esc(label) + "</extra>",
         )
+    between = 180 / max(1, len(order))  # radial ticks between two theme labels, not on one
     fig.update_layout(
         polar={
-            "radialaxis": {"ticksuffix": "%", "angle": 90, "tickfont": {"size": 12}},
-            "angularaxis": {"tickfont": {"size": 13}},
+            "radialaxis": {
+                "ticksuffix": "%",
+                "angle": between,
+                "tickangle": between,
+                "tickfont": {"size": 11},
+            },
+            "angularaxis": {"tickfont": {"size": 14}},
         }
     )
+    tops = themes[themes["sentence_share"] > 0].sort_values("sentence_share", ascending=False, kind="stable")
+    tops = tops.drop_duplicates("id")
+    parts = [f"{_letter(r.article)} on {esc(r.label).lower()}" for r in tops.itertuples()][:4]
+    title = ("Main theme: Article " + "; ".join(parts)) if parts else "No article touches the themes"
     return _finish(
-        fig,
-        "theme_radar",
-        "Each article's theme profile",
-        "Share of sentences touching each theme (%).",
-        height=520,
+        fig, "theme_radar", title, "Share of sentences touching each theme (%).", height=540, above_plot=24
     )
 
 
@@ -753,12 +859,13 @@ def profile(table: pd.DataFrame, colours: Mapping[str, str], title: str | None =
             )
         top = float(table[col].max(skipna=True) or 0.0)
         fig.update_yaxes(range=[0, max(1.0, top) * 1.25], showticklabels=False, row=1, col=col_i)
-    fig.update_layout(bargap=0.15)
+    fig.update_layout(bargap=0.15, showlegend=False)
     fig.update_annotations(font={"size": 14})
     return _finish(
         fig,
         "profile",
         title or "Headline metrics side by side",
-        "One panel per measure; each bar is an article in its colour.",
+        f"One panel per measure; each bar is an article in its colour. {_key(pairs)}",
         height=400,
+        above_plot=24,
     )

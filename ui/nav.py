@@ -8,11 +8,14 @@ multipage mode, skipping the entry script and its sidebar.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 __all__ = ["PAGES", "PageSpec", "navigation"]
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,6 @@ PAGES: list[PageSpec] = [
 def navigation() -> StreamlitPage:
     """Register :data:`PAGES` with ``st.navigation`` and return the page to run."""
     return st.navigation(
-        [st.Page(p.path, title=p.title, icon=p.icon, default=p.default) for p in PAGES],
+        [st.Page(ROOT / p.path, title=p.title, icon=p.icon, default=p.default) for p in PAGES],
         position="sidebar",
     )

@@ -56,7 +56,8 @@ LAYERS: dict[str, dict[str, str]] = {
     "theme": {"label": "Theme term", "background": "transparent", "border": "#1B7F4C"},
 }
 
-FONT = "Source Sans 3, Source Sans Pro, Helvetica Neue, Arial, sans-serif"
+#: Streamlit's own web font first (loaded by the app), then metric-compatible system fonts.
+FONT = '"Source Sans", "Source Sans 3", "Liberation Sans", Arial, Helvetica, sans-serif'
 
 
 def article_colours(ids: Iterable[str]) -> dict[str, str]:

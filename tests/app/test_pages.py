@@ -31,12 +31,7 @@ EXPECTED_CHARTS = {
         "paragraph_difficulty",
         "sentence_lengths",
     },
-    "app_pages/hedging.py": {
-        "hedges_vs_boosters",
-        "hedge_categories",
-        "booster_categories",
-        "authorial_vs_quoted_hedges",
-    },
+    "app_pages/hedging.py": {"hedges_vs_boosters", "hedge_categories", "authorial_vs_quoted_hedges"},
     "app_pages/quotes.py": {"speaker_words", "quoted_share", "sourcing_mix"},
     "app_pages/themes.py": {"theme_coverage", "theme_radar", "theme_positions"},
     "app_pages/article.py": set(),
