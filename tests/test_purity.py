@@ -21,9 +21,7 @@ print(len(names), leaked)
 
 
 def test_analysis_never_imports_streamlit() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True, timeout=300
-    )
+    proc = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     count, leaked = proc.stdout.strip().split(" ", 1)
     assert leaked == "[]"

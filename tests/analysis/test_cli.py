@@ -47,18 +47,8 @@ def test_json_seed_corpus() -> None:
 
 def test_csv_is_flat(tmp_path: Path) -> None:
     out = tmp_path / "corpus.csv"
-    assert (
-        main(
-            [
-                "data/articles" if Path("data/articles").exists() else str(ROOT / "data/articles"),
-                "--format",
-                "csv",
-                "--out",
-                str(out),
-            ]
-        )
-        == 0
-    )
+    assert main(["data/articles" if Path("data/articles").exists() else str(ROOT / "data/articles"),
+                 "--format", "csv", "--out", str(out)]) == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert len(rows) == 2
     assert {"id", "title", "words", "readability_flesch_kincaid_grade"} <= set(rows[0])

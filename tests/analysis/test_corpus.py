@@ -12,7 +12,10 @@ SEED_000 = "000_599179000b3c905d"
 SEED_004 = "004_76dfa7cb8ca091fe"
 
 TXT_WITH_SECTION = (
-    "World News\nLeaders Meet At The Border\n\nThe two leaders met on Monday. They talked for hours.\n"
+    "World News\n"
+    "Leaders Meet At The Border\n"
+    "\n"
+    "The two leaders met on Monday. They talked for hours.\n"
 )
 TXT_PLAIN = "Leaders Meet At The Border\n\nThe two leaders met on Monday. They talked for hours.\n"
 MD_FRONT_MATTER = (
@@ -96,11 +99,7 @@ def test_html_metadata(tmp_path: Path) -> None:
         ),
         ("Body text here.\n\nTags: Russia, Korea", "Body text here.", ["Tags: Russia, Korea"]),
         # Ordinary text is untouched, even with a camel-case name ending a sentence.
-        (
-            "The iPhone maker, McDonald's and YouTube met.",
-            "The iPhone maker, McDonald's and YouTube met.",
-            [],
-        ),
+        ("The iPhone maker, McDonald's and YouTube met.", "The iPhone maker, McDonald's and YouTube met.", []),
         # "comments" inside a sentence is not a comment header.
         ("He declined to make comments on the deal.", "He declined to make comments on the deal.", []),
     ],

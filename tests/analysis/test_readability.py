@@ -52,7 +52,7 @@ def test_seed_scores_equal_textstat(seed_articles, article_id: str) -> None:
     assert result.ts_words == textstat.lexicon_count(doc.text)
     assert result.ts_sentences == textstat.sentence_count(doc.text)
     for par in result.paragraphs:
-        ptext = doc.text[par.start : par.end]
+        ptext = doc.text[par.start:par.end]
         expected = {k: v for k, v in reference(ptext).items() if k in readability.PARAGRAPH_SCORE_NAMES}
         assert par.scores == pytest.approx(expected, rel=1e-12, abs=1e-12)
 

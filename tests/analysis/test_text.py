@@ -46,10 +46,7 @@ def test_normalise_is_idempotent(raw: str) -> None:
     ("text", "sentences"),
     [
         # Titles and abbreviations do not end sentences.
-        (
-            "Dr. Chung met Mr. Smith and Mrs. Lee. They talked.",
-            ["Dr. Chung met Mr. Smith and Mrs. Lee.", "They talked."],
-        ),
+        ("Dr. Chung met Mr. Smith and Mrs. Lee. They talked.", ["Dr. Chung met Mr. Smith and Mrs. Lee.", "They talked."]),
         # A dotted acronym mid-sentence does not end it; before a sentence opener it does.
         (
             "The U.S. Navy sailed. It left the U.S. The crew rested.",
@@ -58,10 +55,7 @@ def test_normalise_is_idempotent(raw: str) -> None:
         # Initials.
         ("John F. Kennedy spoke. He left.", ["John F. Kennedy spoke.", "He left."]),
         # Lower-case continuation after e.g.
-        (
-            "Some states, e.g. France, agreed. Others did not.",
-            ["Some states, e.g. France, agreed.", "Others did not."],
-        ),
+        ("Some states, e.g. France, agreed. Others did not.", ["Some states, e.g. France, agreed.", "Others did not."]),
         # Closing quote after the full stop stays with the sentence.
         ('He said, "We will win." Then he left!', ['He said, "We will win."', "Then he left!"]),
         # Question and exclamation marks; digits after a full stop.
@@ -77,32 +71,27 @@ def test_sentences(text: str, sentences: list[str]) -> None:
     assert [doc.sentence_text(i) for i in range(len(doc.sentences))] == sentences
 
 
-@pytest.mark.parametrize(
-    "raw", [CURLY, DASHES, BULLETS, WEB_LINES, WRAPPED, "U.S.-Russia talks on 1,000 km."]
-)
+@pytest.mark.parametrize("raw", [CURLY, DASHES, BULLETS, WEB_LINES, WRAPPED, "U.S.-Russia talks on 1,000 km."])
 def test_offsets_round_trip(raw: str) -> None:
     doc = tokenise(raw)
     for tok in doc.tokens:
-        assert doc.text[tok.start : tok.end] == tok.text
+        assert doc.text[tok.start:tok.end] == tok.text
         assert tok.lower == tok.text.lower()
         s = doc.sentences[tok.sentence]
         assert s.start <= tok.start and tok.end <= s.end
     for i, s in enumerate(doc.sentences):
-        assert all(t.sentence == i for t in doc.tokens[s.first : s.last])
+        assert all(t.sentence == i for t in doc.tokens[s.first:s.last])
         p = doc.paragraphs[s.paragraph]
         assert p.start <= s.start and s.end <= p.end
     for p in doc.paragraphs:
-        assert "\n" not in doc.text[p.start : p.end]
+        assert "\n" not in doc.text[p.start:p.end]
 
 
 @pytest.mark.parametrize(
     ("text", "tokens"),
     [
         # Hyphenated compounds, contractions, acronyms and numbers are single tokens.
-        (
-            "Kim-Putin summit isn't U.S. policy: 1,000 km, 3.5%.",
-            ["Kim-Putin", "summit", "isn't", "U.S", "policy", "1,000", "km", "3.5"],
-        ),
+        ("Kim-Putin summit isn't U.S. policy: 1,000 km, 3.5%.", ["Kim-Putin", "summit", "isn't", "U.S", "policy", "1,000", "km", "3.5"]),
         # Straight and curly quotes give the same tokens.
         ("\u201cNow today\u2019s summit\u201d", ["Now", "today's", "summit"]),
         ('"Now today\'s summit"', ["Now", "today's", "summit"]),
