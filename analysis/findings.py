@@ -173,14 +173,14 @@ def hedging_findings(frames: CorpusFrames) -> list[str]:
         )
         if s
     ]
-    for _, row in df.iterrows():
+    for _, row in df[df["quote_split"].astype(bool)].iterrows():
         total = int(row["hedge_count"])
         quoted = int(row["quoted_hedge_count"])
         if total >= 3 and quoted / total >= 0.5:
             own = fmt_number(float(row["authorial_hedges_per_1k"]))
             out.append(
                 f"{fmt_share(quoted / total)} of {_name(frames, row['id'])}'s hedges are inside quotations: "
-                f"the author's own rate is {own} per 1,000 words."
+                f"in the author's own words it hedges {own} times per 1,000 words."
             )
     return out
 
@@ -247,18 +247,19 @@ def themes_findings(frames: CorpusFrames, limit: int = 3) -> list[str]:
         solo.sort(key=lambda t: -hits.get(t[0], 0))
         for theme, label in solo[:limit]:
             owner = covered.loc[(theme, label)]
-            out.append(f"Only {_name(frames, owner[owner].index[0])} covers {label.lower()}.")
+            out.append(f"Only {_name(frames, owner[owner].index[0])} covers {label}.")
         nobody = [label for (_, label), row in covered.iterrows() if not row.any()]
         if nobody:
-            out.append(f"No selected article covers {_join([n.lower() for n in nobody])}.")
+            out.append(f"No selected article covers {_join(nobody)}.")
     for aid in ids:
-        rows = df[df["id"] == aid].sort_values("sentence_share", ascending=False, kind="stable")
-        if rows.empty or float(rows.iloc[0]["sentence_share"]) == 0:
+        rows = df[df["id"] == aid]
+        if not rows["covered"].astype(bool).any():
             out.append(f"{_name(frames, aid)} touches none of the themes.")
             continue
-        top = rows.iloc[0]
+        flagged = rows[rows["top"].fillna(False).astype(bool)]
+        top = (flagged if not flagged.empty else rows.sort_values("sentence_share", ascending=False)).iloc[0]
         out.append(
-            f"{_name(frames, aid)}'s main theme is {str(top['label']).lower()} "
+            f"{_name(frames, aid)}'s main theme is {top['label']} "
             f"({fmt_share(float(top['sentence_share']))} of its sentences)."
         )
     return out
@@ -389,9 +390,9 @@ def compare(frames: CorpusFrames, a_id: str, b_id: str) -> list[Finding]:
     if pair.has("themes") and not pair.themes.empty:
         cov = _covered(pair)
         if a_id in cov and b_id in cov:
-            only_a = [label.lower() for (_, label), r in cov.iterrows() if r[a_id] and not r[b_id]]
-            only_b = [label.lower() for (_, label), r in cov.iterrows() if r[b_id] and not r[a_id]]
-            both = [label.lower() for (_, label), r in cov.iterrows() if r[a_id] and r[b_id]]
+            only_a = [label for (_, label), r in cov.iterrows() if r[a_id] and not r[b_id]]
+            only_b = [label for (_, label), r in cov.iterrows() if r[b_id] and not r[a_id]]
+            both = [label for (_, label), r in cov.iterrows() if r[a_id] and r[b_id]]
             if only_a:
                 out.append(Finding("themes", f"Only {a} covers {_and(only_a)}."))
             if only_b:

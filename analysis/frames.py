@@ -35,7 +35,9 @@ __all__ = [
     "article_letter",
     "build_frames",
     "headline",
+    "hits_in_context",
     "kwic",
+    "quotations",
     "short_title",
 ]
 
@@ -104,10 +106,15 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "boosters_per_1k",
         "hedge_count",
         "booster_count",
+        "quote_split",
         "authorial_hedges_per_1k",
         "quoted_hedges_per_1k",
         "authorial_hedge_count",
         "quoted_hedge_count",
+        "authorial_words",
+        "quoted_words",
+        "negated_count",
+        "set_aside_count",
         "index",
     ),
     "hedge_hits": (
@@ -121,6 +128,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "sentence",
         "in_quote",
         "speaker",
+        "counted",
         "negated",
         "flag",
     ),
@@ -152,6 +160,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "hits",
         "first_position",
         "covered",
+        "top",
     ),
     "theme_terms": ("id", "article", "theme", "label", "term", "count"),
     "theme_segments": ("id", "article", "theme", "label", "segment", "value"),
@@ -340,12 +349,23 @@ def _readability_rows(aid: str, label: str, d: Mapping[str, Any], out: dict[str,
         )
 
 
+def _opt(value: Any) -> float:
+    """A number that may be ``None`` (undefined) as float, NaN for ``None``."""
+    return _num(value, math.nan) if value is not None else math.nan
+
+
 def _hedging_rows(aid: str, label: str, words: int, d: Mapping[str, Any], out: dict[str, list]) -> None:
+    """Hedging summary, hits and categories (README, "Hedging": record and units).
+
+    Only ``counted`` hits enter counts; negated and set-aside hits stay in ``hedge_hits``
+    with ``counted`` false. The author/quoted split is NaN when ``quote_split`` is false.
+    """
     hits = list(d.get("hits") or [])
-    quoted_hedges = sum(1 for h in hits if h.get("kind") == "hedge" and h.get("in_quote"))
-    hedge_count = int(d.get("hedge_count", sum(1 for h in hits if h.get("kind") == "hedge")))
-    authorial = d.get("authorial_hedges_per_1k")
-    authorial_count = hedge_count - quoted_hedges
+    counted = [h for h in hits if h.get("counted", True)]
+    split = bool(d.get("quote_split", False))
+    hedge_count = int(d.get("hedge_count", sum(1 for h in counted if h.get("kind") == "hedge")))
+    booster_count = int(d.get("booster_count", sum(1 for h in counted if h.get("kind") == "booster")))
+    quoted = d.get("quoted_hedge_count")
     out["hedging"].append(
         {
             "id": aid,
@@ -354,59 +374,39 @@ def _hedging_rows(aid: str, label: str, words: int, d: Mapping[str, Any], out: d
             "hedges_per_1k": _num(d.get("hedges_per_1k")),
             "boosters_per_1k": _num(d.get("boosters_per_1k")),
             "hedge_count": hedge_count,
-            "booster_count": int(d.get("booster_count", sum(1 for h in hits if h.get("kind") == "booster"))),
-            "authorial_hedges_per_1k": _num(authorial, _per_1k(authorial_count, words)),
-            "quoted_hedges_per_1k": _per_1k(quoted_hedges, words),
-            "authorial_hedge_count": authorial_count,
-            "quoted_hedge_count": quoted_hedges,
-            "index": _num(d.get("index", d.get("hedging_index")), math.nan),
+            "booster_count": booster_count,
+            "quote_split": split,
+            "authorial_hedges_per_1k": _opt(d.get("authorial_hedges_per_1k")) if split else math.nan,
+            "quoted_hedges_per_1k": _opt(d.get("quoted_hedges_per_1k")) if split else math.nan,
+            "authorial_hedge_count": _opt(d.get("authorial_hedge_count")) if split else math.nan,
+            "quoted_hedge_count": _opt(quoted) if split else math.nan,
+            "authorial_words": _opt(d.get("authorial_words")) if split else math.nan,
+            "quoted_words": _opt(d.get("quoted_words")) if split else math.nan,
+            "negated_count": int(d.get("negated_count", 0)),
+            "set_aside_count": int(d.get("set_aside_count", 0)),
+            "index": _num(d.get("hedging_index", d.get("index")), math.nan),
         }
     )
     for h in hits:
         row = dict(h)
-        row.update(id=aid, article=label, in_quote=bool(h.get("in_quote")))
-        out["hedge_hits"].append(row)
-    by_cat = d.get("by_category") or {}
-    counted = _categories_from_hits(hits) if hits else {}
-    for key, count in by_cat.items():
-        kind, category = _split_category(key, counted)
-        if isinstance(count, Mapping):  # {"hedge": {...}, "booster": {...}} nesting
-            for cat, n in count.items():
-                out["hedge_categories"].append(
-                    {
-                        "id": aid,
-                        "article": label,
-                        "kind": key,
-                        "category": cat,
-                        "count": int(n),
-                        "per_1k": _per_1k(int(n), words),
-                    }
-                )
-            continue
-        out["hedge_categories"].append(
-            {
-                "id": aid,
-                "article": label,
-                "kind": kind,
-                "category": category,
-                "count": int(count),
-                "per_1k": _per_1k(int(count), words),
-            }
+        row.update(
+            id=aid, article=label, in_quote=bool(h.get("in_quote")), counted=bool(h.get("counted", True))
         )
-
-
-def _categories_from_hits(hits: Sequence[Mapping[str, Any]]) -> dict[str, str]:
-    return {str(h.get("category")): str(h.get("kind")) for h in hits}
-
-
-def _split_category(key: str, kinds: Mapping[str, str]) -> tuple[str, str]:
-    """``"hedge/modal"``/``"hedge:modal"`` → (kind, category); a bare category takes its hits' kind."""
-    for sep in ("/", ":"):
-        if sep in key:
-            kind, category = key.split(sep, 1)
-            if kind in ("hedge", "booster"):
-                return kind, category
-    return kinds.get(key, "hedge"), key
+        out["hedge_hits"].append(row)
+    for kind, cats in (d.get("by_category") or {}).items():
+        if not isinstance(cats, Mapping):  # a flat {category: count}: hedges only
+            cats, kind = {kind: cats}, "hedge"
+        for category, n in cats.items():
+            out["hedge_categories"].append(
+                {
+                    "id": aid,
+                    "article": label,
+                    "kind": kind,
+                    "category": category,
+                    "count": int(n),
+                    "per_1k": _per_1k(int(n), words),
+                }
+            )
 
 
 def _quotes_rows(
@@ -467,7 +467,12 @@ def _theme_label(theme_id: str, info: Mapping[str, Any], labels: Mapping[str, st
 
 
 def _themes_rows(
-    aid: str, label: str, d: Mapping[str, Any], labels: Mapping[str, str], out: dict[str, list]
+    aid: str,
+    label: str,
+    d: Mapping[str, Any],
+    labels: Mapping[str, str],
+    out: dict[str, list],
+    top: str | None = None,
 ) -> None:
     themes = d.get("themes") if isinstance(d.get("themes"), Mapping) else d
     for theme_id, info in themes.items():
@@ -490,6 +495,7 @@ def _themes_rows(
                 "hits": n_hits,
                 "first_position": _num(first, math.nan) if first is not None else math.nan,
                 "covered": n_hits > 0 or share > 0,
+                "top": theme_id == top,
             }
         )
         for term, count in terms.items():
@@ -561,7 +567,7 @@ def build_frames(
             elif family == "quotes":
                 _quotes_rows(aid, label, words, a.doc.text, d, out)
             elif family == "themes":
-                _themes_rows(aid, label, d, theme_labels, out)
+                _themes_rows(aid, label, d, theme_labels, out, top=row.get("themes_top") or None)
     if article_rows:
         articles = pd.DataFrame(article_rows)
         ordered = [c for c in ARTICLE_COLUMNS if c in articles.columns]
@@ -577,6 +583,16 @@ def build_frames(
     )
 
 
+def _top_themes(themes: pd.DataFrame) -> pd.Series:
+    """Article id → label of its main theme: the family's ``top`` when given, else the widest share."""
+    flagged = themes[themes["top"].fillna(False).astype(bool)]
+    widest = themes[themes["sentence_share"] > 0].sort_values(
+        "sentence_share", ascending=False, kind="stable"
+    )
+    best = pd.concat([flagged, widest]).drop_duplicates("id")
+    return best.set_index("id")["label"]
+
+
 def headline(frames: CorpusFrames) -> pd.DataFrame:
     """One row per article with the headline numbers of every family present.
 
@@ -584,7 +600,8 @@ def headline(frames: CorpusFrames) -> pd.DataFrame:
     ``grade`` (consensus US grade) and ``sentence_length`` (readability),
     ``hedges_per_1k`` and ``boosters_per_1k`` (hedging), ``quoted_pct`` (% of words
     in direct quotations) and ``speakers`` (quotes), ``themes_covered`` and
-    ``top_theme`` (themes). A missing family's columns are absent.
+    ``top_theme`` (themes: the family's main theme, README "Top theme"). A missing
+    family's columns are absent.
     """
     arts = frames.articles
     out = arts[[c for c in ("id", "article", "letter", "title", "outlet", "words") if c in arts]].copy()
@@ -605,8 +622,7 @@ def headline(frames: CorpusFrames) -> pd.DataFrame:
         t = frames.themes
         covered = t[t["covered"].astype(bool)].groupby("id").size()
         out["themes_covered"] = out["id"].map(covered).fillna(0).astype(int)
-        top = t[t["sentence_share"] > 0].sort_values("sentence_share", ascending=False, kind="stable")
-        out["top_theme"] = out["id"].map(top.drop_duplicates("id").set_index("id")["label"]).fillna("")
+        out["top_theme"] = out["id"].map(_top_themes(t)).fillna("")
     return out.reset_index(drop=True)
 
 
@@ -623,3 +639,107 @@ def kwic(text: str, start: int, end: int, width: int = 60) -> tuple[str, str, st
     if end + width < len(text) and " " in right:
         right = right.rsplit(" ", 1)[0] + "…"
     return (" ".join(left.split("\n")), text[start:end], " ".join(right.split("\n")))
+
+
+def _status(hit: Any) -> str:
+    if hit.counted:
+        return "counted"
+    if isinstance(hit.negated, bool) and hit.negated:
+        return "negated (counted apart)"
+    return f"set aside ({str(hit.flag).replace('_', ' ')})" if isinstance(hit.flag, str) else "not counted"
+
+
+def hits_in_context(
+    frames: CorpusFrames,
+    kinds: Sequence[str] = (),
+    categories: Sequence[str] = (),
+    term: str = "",
+    voice: str = "all",
+    width: int = 60,
+) -> pd.DataFrame:
+    """Every hedging hit as a keyword-in-context row, filtered.
+
+    Args:
+        frames: the corpus tables.
+        kinds: keep these kinds (hedge, booster); all when empty.
+        categories: keep these lexicon categories; all when empty.
+        term: keep lexicon terms containing this text (case ignored).
+        voice: ``all``, ``author`` (outside quotations) or ``quoted``.
+        width: characters of context on each side.
+
+    Returns:
+        Columns ``article`` (letter), ``left``, ``match``, ``right``, ``term``, ``kind``,
+        ``category``, ``voice`` (author or the quoted speaker), ``status`` (counted, negated,
+        set aside) and ``offset``, in text order per article.
+    """
+    hits = frames.hedge_hits
+    if kinds:
+        hits = hits[hits["kind"].isin(kinds)]
+    if categories:
+        hits = hits[hits["category"].isin(categories)]
+    if term.strip():
+        hits = hits[hits["term"].astype(str).str.contains(term.strip(), case=False, regex=False)]
+    if voice != "all":
+        hits = hits[hits["in_quote"].astype(bool) == (voice == "quoted")]
+    letters = dict(zip(frames.articles["id"], frames.articles["letter"], strict=True))
+    rows = []
+    for h in hits.itertuples(index=False):
+        left, match, right = kwic(frames.texts[h.id], int(h.start), int(h.end), width)
+        speaker = h.speaker if isinstance(h.speaker, str) and h.speaker else "quoted"
+        rows.append(
+            {
+                "article": letters[h.id],
+                "left": left,
+                "match": match,
+                "right": right,
+                "term": h.term,
+                "kind": h.kind,
+                "category": str(h.category).replace("_", " "),
+                "voice": speaker if h.in_quote else "author",
+                "status": _status(h),
+                "offset": int(h.start),
+            }
+        )
+    columns = ["article", "left", "match", "right", "term", "kind", "category", "voice", "status", "offset"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def quotations(frames: CorpusFrames, width: int = 80) -> pd.DataFrame:
+    """Direct quotations and reported speech with speaker, cue and the words around them.
+
+    Columns ``article`` (letter), ``kind`` (direct, reported, unnamed source), ``speaker``,
+    ``text``, ``words``, ``cue``, ``context`` (text before and after) and ``offset``.
+    """
+    letters = dict(zip(frames.articles["id"], frames.articles["letter"], strict=True))
+    rows = []
+    for q in frames.quotes_direct.itertuples(index=False):
+        before, _, after = kwic(frames.texts[q.id], int(q.start), int(q.end), width)
+        rows.append(
+            {
+                "article": letters[q.id],
+                "kind": "direct",
+                "speaker": q.speaker,
+                "text": q.text,
+                "words": q.words,
+                "cue": q.cue,
+                "context": f"{before} […] {after}",
+                "offset": int(q.start),
+            }
+        )
+    for r in frames.quotes_reported.itertuples(index=False):
+        before, _, after = kwic(frames.texts[r.id], int(r.start), int(r.end), width)
+        rows.append(
+            {
+                "article": letters[r.id],
+                "kind": "unnamed source" if r.anonymous else "reported",
+                "speaker": "(unnamed)" if r.anonymous else r.speaker,
+                "text": r.text,
+                "words": None,
+                "cue": r.cue,
+                "context": f"{before} […] {after}",
+                "offset": int(r.start),
+            }
+        )
+    columns = ["article", "kind", "speaker", "text", "words", "cue", "context", "offset"]
+    out = pd.DataFrame(rows, columns=columns)
+    return out.sort_values(["article", "offset"], kind="stable").reset_index(drop=True)

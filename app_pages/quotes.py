@@ -1,10 +1,9 @@
 """Quotes: who is quoted and how much, direct vs reported vs unnamed, every quotation with its speaker."""
 
-import pandas as pd
 import streamlit as st
 
 from analysis.findings import quotes_findings
-from analysis.frames import kwic
+from analysis.frames import quotations
 from ui import figures
 from ui.components import family_available, page_view, show_chart, show_findings
 
@@ -42,38 +41,13 @@ if family_available(view, "quotes"):
         )
 
     st.subheader("Quotations")
-    rows = []
-    for q in f.quotes_direct.itertuples(index=False):
-        before, _, after = kwic(f.texts[q.id], int(q.start), int(q.end), width=80)
-        rows.append(
-            {
-                "article": q.article.split(" · ")[0],
-                "speaker": q.speaker,
-                "quotation": q.text,
-                "words": q.words,
-                "cue": q.cue,
-                "context": f"{before} […] {after}",
-                "offset": int(q.start),
-            }
-        )
-    for r in f.quotes_reported.itertuples(index=False):
-        rows.append(
-            {
-                "article": r.article.split(" · ")[0],
-                "speaker": "(unnamed source)" if r.anonymous else r.speaker,
-                "quotation": f"[reported] {r.text}",
-                "words": None,
-                "cue": r.cue,
-                "context": "",
-                "offset": int(r.start),
-            }
-        )
-    if rows:
+    table = quotations(f)
+    if table.empty:
+        st.caption("No quotations or reported speech in the selected articles.")
+    else:
         st.dataframe(
-            pd.DataFrame(rows),
+            table,
             hide_index=True,
             key="quotes_table",
-            column_config={"quotation": st.column_config.TextColumn(width="large")},
+            column_config={"text": st.column_config.TextColumn("quotation", width="large")},
         )
-    else:
-        st.caption("No quotations or reported speech in the selected articles.")

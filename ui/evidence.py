@@ -56,11 +56,12 @@ def spans_for(
 ) -> list[Span]:
     """Spans of one article for the chosen ``layers`` (hedge, booster, quote, reported, theme).
 
+    Only counted hedging hits are marked (negated and set-aside ones are not counted).
     ``themes`` limits the theme layer to those theme ids (all when None).
     """
     layers = set(layers)
     out: list[Span] = []
-    hits = hedge_hits[hedge_hits["id"] == article_id]
+    hits = hedge_hits[(hedge_hits["id"] == article_id) & hedge_hits["counted"].fillna(True).astype(bool)]
     for h in hits.itertuples(index=False):
         if h.kind in layers and (s := _int(h.start)) is not None and (e := _int(h.end)) is not None:
             speaker = f", {h.speaker}" if isinstance(h.speaker, str) and h.speaker else ""

@@ -472,71 +472,67 @@ def hedge_categories(categories: pd.DataFrame, colours: Mapping[str, str]) -> go
 
 
 def authorial_vs_quoted(hedging: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
-    """Stacked bars: the author's own hedges vs hedges inside quotations, per 1,000 words."""
-    if hedging.empty:
-        return empty_figure("No hedging results.", "authorial_vs_quoted_hedges")
-    pairs = _ordered(hedging)
+    """Hedges per 1,000 words of each voice: the author's own words vs the words inside quotations.
+
+    Rows whose ``quote_split`` is false (no quote spans) are left out; an article that
+    quotes nobody has no "inside quotations" bar.
+    """
+    df = hedging[hedging["quote_split"].astype(bool)]
+    if df.empty:
+        return empty_figure(
+            "The author/quoted split needs the quotes analysis.", "authorial_vs_quoted_hedges"
+        )
     fig = go.Figure()
-    for i, (aid, label) in enumerate(pairs):
-        row = hedging[hedging["id"] == aid].iloc[0]
-        c = _colour(colours, aid, i)
-        own, quoted = float(row["authorial_hedges_per_1k"]), float(row["quoted_hedges_per_1k"])
-        for part, value, shade, pattern in (
-            ("author's own", own, 1.0, ""),
-            ("in quotations", quoted, 0.3, "/"),
-        ):
-            last = part == "in quotations"
-            fig.add_bar(
-                y=[esc(label)],
-                x=[value],
-                orientation="h",
-                name=part,
-                showlegend=False,
-                marker={
-                    "color": tint(c, shade),
-                    "line": {"color": c, "width": 1.5},
-                    "pattern": {"shape": pattern, "fgcolor": c},
-                },
-                text=[f"{fmt_number(own)} own + {fmt_number(quoted)} quoted"] if last else None,
-                textposition="outside",
-                cliponaxis=False,
-                hovertemplate=f"{part}: " + "%{x:.1f} per 1,000 words<extra>" + esc(label) + "</extra>",
-            )
-    total_q = float(hedging["quoted_hedge_count"].sum())
-    total = float(hedging["hedge_count"].sum())
-    if total == 0:
-        title = "No hedges in the selected articles"
-    elif total_q == 0:
-        title = "Every hedge is the author's own: none sits inside a quotation"
-    else:
-        by = (
-            hedging.assign(
-                q=hedging["quoted_hedge_count"] / hedging["hedge_count"].where(hedging["hedge_count"] > 0)
-            )
-            .sort_values("q", ascending=False, kind="stable")
-            .iloc[0]
+    voices = ("Author's own words", "Inside quotations")
+    for i, (aid, label) in enumerate(_ordered(df)):
+        row = df[df["id"] == aid].iloc[0]
+        quoted_words = float(row["quoted_words"]) if pd.notna(row["quoted_words"]) else 0.0
+        values = [
+            float(row["authorial_hedges_per_1k"]),
+            float(row["quoted_hedges_per_1k"]) if quoted_words else None,
+        ]
+        counts = [row["authorial_hedge_count"], row["quoted_hedge_count"]]
+        fig.add_bar(
+            x=list(voices),
+            y=values,
+            name=esc(label),
+            marker_color=_colour(colours, aid, i),
+            text=[fmt_number(v) if v is not None else "no quotes" for v in values],
+            textposition="outside",
+            customdata=[0 if pd.isna(c) else int(c) for c in counts],
+            hovertemplate="%{x}: %{y:.1f} hedges per 1,000 words (%{customdata})<extra>"
+            + esc(label)
+            + "</extra>",
         )
-        title = (
-            f"{fmt_share(float(by['q']))} of Article {_letter(by['article'])}'s hedges are its "
-            "sources', not the author's"
-        )
-    widest = float((hedging["authorial_hedges_per_1k"] + hedging["quoted_hedges_per_1k"]).max())
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(
-        title_text="hedges per 1,000 words (solid: author, hatched: inside quotations)",
-        range=[0, max(1.0, widest) * 1.4],
+    gaps = df.assign(
+        gap=df["quoted_hedges_per_1k"].where(df["quoted_words"] > 0) - df["authorial_hedges_per_1k"]
     )
-    fig.update_yaxes(autorange="reversed")
+    gaps = gaps.dropna(subset=["gap"]).sort_values("gap", key=abs, ascending=False, kind="stable")
+    if gaps.empty:
+        title = "The selected articles quote nobody: every hedge is the author's"
+    else:
+        g = gaps.iloc[0]
+        a = f"Article {_letter(g['article'])}"
+        own, quoted = (
+            fmt_number(float(g["authorial_hedges_per_1k"])),
+            fmt_number(float(g["quoted_hedges_per_1k"])),
+        )
+        if g["gap"] > 0:
+            title = f"In {a}, quoted speakers hedge more than the author: {quoted} vs {own} per 1,000 words"
+        else:
+            title = f"In {a}, the author hedges more than quoted speakers: {own} vs {quoted} per 1,000 words"
+    top = max(
+        1.0, float(pd.concat([df["authorial_hedges_per_1k"], df["quoted_hedges_per_1k"]]).max(skipna=True))
+    )
+    fig.update_layout(barmode="group", bargap=0.3)
+    fig.update_yaxes(title_text="hedges per 1,000 words of that voice", range=[0, top * 1.2])
     return _finish(
         fig,
         "authorial_vs_quoted_hedges",
         title,
-        "Hedges in the author's voice vs inside direct quotations.",
-        height=max(260, 150 + 70 * len(pairs)),
+        "Hedging rate in the author's words and in the quoted words, so each voice compares fairly.",
+        height=420,
     )
-
-
-# --- quotes --------------------------------------------------------------------------------------
 
 
 UNKNOWN_SPEAKER = "UNKNOWN"
@@ -768,7 +764,7 @@ def theme_radar(themes: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
     )
     tops = themes[themes["sentence_share"] > 0].sort_values("sentence_share", ascending=False, kind="stable")
     tops = tops.drop_duplicates("id")
-    parts = [f"{_letter(r.article)} on {esc(r.label).lower()}" for r in tops.itertuples()][:4]
+    parts = [f"{_letter(r.article)} on {esc(r.label)}" for r in tops.itertuples()][:4]
     title = ("Main theme: Article " + "; ".join(parts)) if parts else "No article touches the themes"
     return _finish(
         fig, "theme_radar", title, "Share of sentences touching each theme (%).", height=540, above_plot=24
@@ -799,9 +795,9 @@ def theme_positions(segments: pd.DataFrame, colour: str, label: str) -> go.Figur
         )
     )
     opener, closer = table.index[0], table.loc[:, table.columns[-1]].idxmax()
-    title = f"Article {esc(_letter(label))} opens on {esc(opener).lower()}"
+    title = f"Article {esc(_letter(label))} opens on {esc(opener)}"
     if table.loc[closer, table.columns[-1]] > 0 and closer != opener:
-        title += f" and ends on {esc(closer).lower()}"
+        title += f" and ends on {esc(closer)}"
     fig.update_xaxes(title_text="position in the article (% of its length)", tickangle=0)
     fig.update_yaxes(autorange="reversed")
     return _finish(

@@ -7,11 +7,12 @@ has the contract's shape:
 
 * ``quotes``: direct[{speaker, text, start, end, words, cue}], reported[{speaker,
   cue, start, end, anonymous}], quote_count, quoted_words, quoted_share, speakers.
-* ``hedging``: hedges_per_1k, boosters_per_1k, hedge_count, booster_count,
-  by_category, authorial_hedges_per_1k, index, hits[{term, kind, category, start,
-  end, sentence, in_quote, speaker}].
-* ``themes``: theme id → {label, sentence_share, hits_per_1k, terms, first_position,
-  segments, hits[{term, start, end}]}.
+* ``hedging`` (README "Hedging"): hedges_per_1k, boosters_per_1k, hedging_index,
+  hedge_count, booster_count, by_category {kind: {category: n}}, quote_split and the
+  authorial/quoted split, hits[{term, kind, category, start, end, sentence, negated,
+  flag, counted, in_quote, speaker}].
+* ``themes`` (README "Themes"): theme id → {label, sentence_share, hits_per_1k,
+  hit_count, terms, first_position, segments, hits[{term, start, end}]}.
 """
 
 from __future__ import annotations
@@ -89,47 +90,43 @@ def quotes(doc: Doc, ctx: Context) -> Result:
 
 
 def hedging(doc: Doc, ctx: Context) -> Result:
-    spans = (
-        [(q["start"], q["end"], q["speaker"]) for q in ctx.results["quotes"].to_dict()["direct"]]
-        if "quotes" in ctx.results
-        else []
-    )
-    hits, by_category = [], {}
+    quotes = ctx.results["quotes"].to_dict()["direct"] if "quotes" in ctx.results else None
+    spans = [(q["start"], q["end"], q["speaker"]) for q in quotes or []]
+    hits, by_category = [], {"hedge": {}, "booster": {}}
     for t in doc.tokens:
         for kind, lexicon in (("hedge", HEDGES), ("booster", BOOSTERS)):
             if t.lower in lexicon:
                 inside = next((s for s in spans if s[0] <= t.start < s[1]), None)
                 hits.append(
-                    {
-                        "term": t.lower,
-                        "kind": kind,
-                        "category": lexicon[t.lower],
-                        "start": t.start,
-                        "end": t.end,
-                        "sentence": doc.sentence_text(t.sentence),
-                        "in_quote": bool(inside),
-                        "speaker": inside[2] if inside else None,
-                    }
+                    {"term": t.lower, "kind": kind, "category": lexicon[t.lower], "start": t.start, "end": t.end,
+                     "sentence": doc.sentence_text(t.sentence), "negated": False, "flag": None, "counted": True,
+                     "in_quote": bool(inside), "speaker": inside[2] if inside else None}
                 )
-                by_category[lexicon[t.lower]] = by_category.get(lexicon[t.lower], 0) + 1
+                cats = by_category[kind]
+                cats[lexicon[t.lower]] = cats.get(lexicon[t.lower], 0) + 1
     n = doc.n_words
-    hedges = sum(1 for h in hits if h["kind"] == "hedge")
-    boosters = len(hits) - hedges
-    own = sum(1 for h in hits if h["kind"] == "hedge" and not h["in_quote"])
-    per = (lambda c: 1000 * c / n) if n else (lambda c: 0.0)
-    return Result(
-        "hedging",
-        {
-            "hedges_per_1k": per(hedges),
-            "boosters_per_1k": per(boosters),
-            "hedge_count": hedges,
-            "booster_count": boosters,
-            "by_category": by_category,
-            "authorial_hedges_per_1k": per(own),
-            "index": per(hedges) - per(boosters),
-            "hits": hits,
-        },
-    )
+    hedges = [h for h in hits if h["kind"] == "hedge"]
+    boosters = len(hits) - len(hedges)
+    quoted_words = sum(q["words"] for q in quotes or [])
+    own_words = n - quoted_words
+    own = sum(1 for h in hedges if not h["in_quote"])
+    split = quotes is not None
+
+    def per(count: int, words: int) -> float:
+        return 1000 * count / words if words else 0.0
+
+    return Result("hedging", {
+        "hedges_per_1k": per(len(hedges), n), "boosters_per_1k": per(boosters, n),
+        "hedging_index": per(len(hedges), n) - per(boosters, n), "hedge_count": len(hedges),
+        "booster_count": boosters, "negated_count": 0, "set_aside_count": 0, "by_category": by_category,
+        "quote_split": split,
+        "authorial_words": own_words if split else None, "quoted_words": quoted_words if split else None,
+        "authorial_hedge_count": own if split else None,
+        "quoted_hedge_count": len(hedges) - own if split else None,
+        "authorial_hedges_per_1k": per(own, own_words) if split else None,
+        "quoted_hedges_per_1k": per(len(hedges) - own, quoted_words) if split else None,
+        "hits": hits,
+    })
 
 
 def themes(doc: Doc, ctx: Context) -> Result:
@@ -148,6 +145,7 @@ def themes(doc: Doc, ctx: Context) -> Result:
             "label": label,
             "sentence_share": len({t.sentence for t in hits}) / n_sent,
             "hits_per_1k": 1000 * len(hits) / doc.n_words if doc.n_words else 0.0,
+            "hit_count": len(hits),
             "terms": counts,
             "first_position": hits[0].start / length if hits else None,
             "segments": segments,

@@ -175,7 +175,7 @@ def test_theme_no_article_covers(fake_families):
     assert rows["Climate"] == [0, 0]
     assert rows["Sanctions"][0] == 0 and rows["Sanctions"][1] > 0
     assert any("Themes no selected article covers: Climate" in c.value for c in at.caption)
-    assert title(charts(at)["theme_coverage"]) == "Only Article B covers sanctions"
+    assert title(charts(at)["theme_coverage"]) == "Only Article B covers Sanctions"
 
 
 def test_families_missing_show_not_available(readability_only):
@@ -193,6 +193,16 @@ def test_families_missing_show_not_available(readability_only):
     assert all(t.proto.disabled for t in at.toggle)
     at = run_page("app_pages/compare.py")
     assert set(charts(at)) == {"profile", "readability_grades"}
+
+
+def test_hedging_without_quotes_says_the_split_is_not_available(monkeypatch):
+    import analysis.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "FAMILIES", [f for f in FAKE_FAMILIES if f[0] in ("readability", "hedging")])
+    at = run_page("app_pages/hedging.py")
+    assert_no_exception(at)
+    assert "Author's own vs quoted hedges: not available yet" in infos(at)
+    assert set(charts(at)) == {"hedges_vs_boosters", "hedge_categories"}
 
 
 def test_very_long_article_is_shown_in_parts(fake_families, corpus):
@@ -328,7 +338,7 @@ def test_readability_score_choice(fake_families):
 def test_compare_pair_and_same_article(fake_families):
     at = run_page("app_pages/compare.py")
     found = at.markdown[0].value.replace("\\", "")
-    assert "Only Article B covers sanctions" in found
+    assert "Only Article B covers Sanctions" in found
     at.selectbox(key="p_compare_b").set_value(SEED_A).run()
     assert_no_exception(at)
     assert "Choose two different articles" in infos(at)
