@@ -632,12 +632,16 @@ def kwic(text: str, start: int, end: int, width: int = 60) -> tuple[str, str, st
     Sides are cut at a word boundary and marked with ``…`` where text continues;
     line breaks become spaces.
     """
-    left = text[max(0, start - width) : start]
-    right = text[end : end + width]
-    if start - width > 0 and " " in left:
-        left = "…" + left.split(" ", 1)[1]
-    if end + width < len(text) and " " in right:
-        right = right.rsplit(" ", 1)[0] + "…"
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    left, right = text[lo:start], text[end:hi]
+    if lo > 0 and not text[lo - 1].isspace() and " " in left:  # drop the word cut in half
+        left = left.split(" ", 1)[1]
+    if lo > 0:
+        left = "…" + left
+    if hi < len(text) and not text[hi].isspace() and " " in right:
+        right = right.rsplit(" ", 1)[0]
+    if hi < len(text):
+        right = right.rstrip() + "…"
     return (" ".join(left.split("\n")), text[start:end], " ".join(right.split("\n")))
 
 

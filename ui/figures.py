@@ -390,7 +390,7 @@ def _rate_title(df: pd.DataFrame, column: str, noun: str) -> str:
     if lo == 0:
         return f"{a} uses {fmt_number(hi)} {noun} per 1,000 words; {b} none"
     if hi / lo < 1.5:
-        return f"Similar {noun} rates: {fmt_number(lo)}–{fmt_number(hi)} per 1,000 words"
+        return f"Similar {noun.rstrip('s')} rates: {fmt_number(lo)}–{fmt_number(hi)} per 1,000 words"
     return f"{a} uses {fmt_number(hi)} {noun} per 1,000 words, {fmt_times(hi / lo)} {b}"
 
 
