@@ -28,6 +28,7 @@ __all__ = [
     "grade_band",
     "hedging_findings",
     "key_findings",
+    "lead",
     "quotes_findings",
     "readability_findings",
     "themes_findings",
@@ -258,9 +259,14 @@ def themes_findings(frames: CorpusFrames, limit: int = 3) -> list[str]:
             continue
         flagged = rows[rows["top"].fillna(False).astype(bool)]
         top = (flagged if not flagged.empty else rows.sort_values("sentence_share", ascending=False)).iloc[0]
+        how = (
+            "; named by meaning, as no theme's keywords dominate"
+            if top.get("top_source") == "semantic"
+            else ""
+        )
         out.append(
             f"{_name(frames, aid)}'s main theme is {top['label']} "
-            f"({fmt_share(float(top['sentence_share']))} of its sentences)."
+            f"({fmt_share(float(top['sentence_share']))} of its sentences{how})."
         )
     return out
 
@@ -406,3 +412,15 @@ def _and(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def lead(findings: Sequence[Finding], family: str | None = None) -> str | None:
+    """The finding to headline a chart with: the first that states a ratio ("25×"), else the first.
+
+    ``family`` limits the choice to that family's findings. The trailing period is dropped.
+    """
+    pool = [f for f in findings if family is None or f.family == family]
+    if not pool:
+        return None
+    chosen = next((f for f in pool if "×" in f.text), pool[0])
+    return chosen.text.rstrip(".")

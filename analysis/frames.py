@@ -17,6 +17,7 @@ report them); a theme's ``first_position`` is NaN when the theme does not occur.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -161,6 +162,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "first_position",
         "covered",
         "top",
+        "top_source",
     ),
     "theme_terms": ("id", "article", "theme", "label", "term", "count"),
     "theme_segments": ("id", "article", "theme", "label", "segment", "value"),
@@ -473,6 +475,7 @@ def _themes_rows(
     labels: Mapping[str, str],
     out: dict[str, list],
     top: str | None = None,
+    top_source: str = "",
 ) -> None:
     themes = d.get("themes") if isinstance(d.get("themes"), Mapping) else d
     for theme_id, info in themes.items():
@@ -496,6 +499,7 @@ def _themes_rows(
                 "first_position": _num(first, math.nan) if first is not None else math.nan,
                 "covered": n_hits > 0 or share > 0,
                 "top": theme_id == top,
+                "top_source": top_source if theme_id == top else "",
             }
         )
         for term, count in terms.items():
@@ -567,7 +571,15 @@ def build_frames(
             elif family == "quotes":
                 _quotes_rows(aid, label, words, a.doc.text, d, out)
             elif family == "themes":
-                _themes_rows(aid, label, d, theme_labels, out, top=row.get("themes_top") or None)
+                _themes_rows(
+                    aid,
+                    label,
+                    d,
+                    theme_labels,
+                    out,
+                    top=row.get("themes_top") or None,
+                    top_source=str(row.get("themes_top_source") or ""),
+                )
     if article_rows:
         articles = pd.DataFrame(article_rows)
         ordered = [c for c in ARTICLE_COLUMNS if c in articles.columns]
@@ -626,11 +638,14 @@ def headline(frames: CorpusFrames) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+_BREAKS = re.compile(r"\s*\n+\s*")
+
+
 def kwic(text: str, start: int, end: int, width: int = 60) -> tuple[str, str, str]:
     """Keyword in context: (left, match, right), each side at most ``width`` characters.
 
     Sides are cut at a word boundary and marked with ``…`` where text continues;
-    line breaks become spaces.
+    a paragraph break shows as ``¶``.
     """
     lo, hi = max(0, start - width), min(len(text), end + width)
     left, right = text[lo:start], text[end:hi]
@@ -642,7 +657,7 @@ def kwic(text: str, start: int, end: int, width: int = 60) -> tuple[str, str, st
         right = right.rsplit(" ", 1)[0]
     if hi < len(text):
         right = right.rstrip() + "…"
-    return (" ".join(left.split("\n")), text[start:end], " ".join(right.split("\n")))
+    return (_BREAKS.sub(" ¶ ", left), text[start:end], _BREAKS.sub(" ¶ ", right))
 
 
 def _status(hit: Any) -> str:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analysis.findings import compare, fmt_number
+from analysis.findings import compare, fmt_number, lead
 from analysis.frames import headline
 from ui import figures
 from ui.components import page_view, show_chart, show_findings
@@ -27,13 +27,12 @@ if a == b:
 
 pair = corpus.frames.select([a, b])
 st.subheader("What differs")
-show_findings([f.text for f in compare(corpus.frames, a, b)])
+differences = compare(corpus.frames, a, b)
+show_findings([f.text for f in differences])
 
 table = headline(pair)
 show_chart(
-    figures.profile(
-        table, corpus.colours, f"Article {labels[a].split(' · ')[0]} vs Article {labels[b].split(' · ')[0]}"
-    ),
+    figures.profile(table, corpus.colours, lead(differences)),
     key="compare_profile",
 )
 cols = st.columns(2)
@@ -57,6 +56,7 @@ if pair.has("hedging"):
 if pair.has("quotes") and pair.speakers["words"].sum() > 0:
     show_chart(figures.speaker_words(pair.speakers, corpus.colours), key="compare_speakers")
 if pair.has("themes") and not pair.themes.empty:
-    show_chart(figures.theme_heatmap(pair.themes, corpus.colours), key="compare_themes")
+    only = next((f.text.rstrip(".") for f in differences if f.text.startswith("Only ")), None)
+    show_chart(figures.theme_heatmap(pair.themes, corpus.colours, only), key="compare_themes")
 if pair.has("readability"):
     show_chart(figures.readability_grades(pair.readability, corpus.colours), key="compare_readability")

@@ -4,7 +4,7 @@ import html
 
 import streamlit as st
 
-from analysis.findings import fmt_number, key_findings
+from analysis.findings import fmt_number, key_findings, lead
 from analysis.frames import headline
 from ui import figures
 from ui.components import md_escape, page_view, show_chart, show_findings
@@ -49,9 +49,7 @@ if len(table) > MAX_KPI_ROWS:
     st.caption(f"KPI rows for the first {MAX_KPI_ROWS} articles; the table below lists all {len(table)}.")
 
 if len(table) > 1:
-    show_chart(
-        figures.profile(table, view.colours, "The selected articles at a glance"), key="overview_profile"
-    )
+    show_chart(figures.profile(table, view.colours, lead(found)), key="overview_profile")
 
 st.subheader("Corpus")
 cols = [

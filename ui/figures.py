@@ -42,6 +42,20 @@ __all__ = [
 ]
 
 HEIGHT = 460
+#: Display names of the hedging lexicon's categories (README, "Hedging"); others shown as written.
+CATEGORY_LABELS = {
+    "modal": "modal verbs",
+    "epistemic_verb": "epistemic verbs",
+    "adverb": "adverbs",
+    "adjective_noun": "adjectives & nouns",
+    "phrase": "phrases",
+}
+
+
+def _category(name: object) -> str:
+    return esc(CATEGORY_LABELS.get(str(name), str(name).replace("_", " ")))
+
+
 _GRADE_BANDS = ((9, 13, "high school"), (13, 17, "college"), (17, 30, "graduate"))
 _EASE_BANDS = (
     (0, 30, "very difficult"),
@@ -442,7 +456,7 @@ def hedge_categories(categories: pd.DataFrame, colours: Mapping[str, str]) -> go
         for i, (aid, label) in enumerate(_ordered(df)):
             rows = part[part["id"] == aid].set_index("category").reindex(order)
             fig.add_bar(
-                x=[esc(c).replace("_", " ") for c in order],
+                x=[_category(c) for c in order],
                 y=list(rows["per_1k"].fillna(0.0)),
                 name=esc(label),
                 legendgroup=aid,
@@ -464,8 +478,8 @@ def hedge_categories(categories: pd.DataFrame, colours: Mapping[str, str]) -> go
         top_id = totals.idxmax()
         top = hedges[hedges["id"] == top_id].sort_values("count", ascending=False, kind="stable").iloc[0]
         share = float(top["count"]) / float(totals[top_id])
-        category = esc(str(top["category"]).replace("_", " "))
-        title = f"{fmt_share(share)} of Article {_letter(top['article'])}'s hedges are one kind: {category}"
+        who = f"Article {_letter(top['article'])}"
+        title = f"{fmt_share(share)} of {who}'s hedges are {_category(top['category'])}"
     fig.update_layout(barmode="group", bargap=0.25)
     fig.update_annotations(font={"size": 15})
     return _finish(fig, "hedge_categories", title, "Lexicon categories, per 1,000 words.", above_plot=28)
@@ -762,8 +776,11 @@ def theme_radar(themes: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
             "angularaxis": {"tickfont": {"size": 14}},
         }
     )
-    tops = themes[themes["sentence_share"] > 0].sort_values("sentence_share", ascending=False, kind="stable")
-    tops = tops.drop_duplicates("id")
+    flagged = themes[themes["top"].fillna(False).astype(bool)] if "top" in themes else themes.iloc[0:0]
+    widest = themes[themes["sentence_share"] > 0].sort_values(
+        "sentence_share", ascending=False, kind="stable"
+    )
+    tops = pd.concat([flagged, widest]).drop_duplicates("id")
     parts = [f"{_letter(r.article)} on {esc(r.label)}" for r in tops.itertuples()][:4]
     title = ("Main theme: Article " + "; ".join(parts)) if parts else "No article touches the themes"
     return _finish(

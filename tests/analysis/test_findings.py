@@ -188,3 +188,22 @@ def test_compare_two_articles():
         "Only Article A covers Nuclear.",
         "Both cover Space.",
     ]
+
+
+def test_lead_prefers_a_ratio():
+    from analysis.findings import Finding, lead
+
+    found = [Finding("quotes", "Article A quotes nobody."), Finding("hedging", "Article A uses 31 hedges, 25× B.")]
+    assert lead(found) == "Article A uses 31 hedges, 25× B"
+    assert lead(found, family="quotes") == "Article A quotes nobody"
+    assert lead([]) is None
+
+
+def test_main_theme_named_by_meaning_says_so():
+    record = themes(nuclear=0.1, space=0.3)
+    f = frames_of({"themes": record})
+    f.themes.loc[f.themes["theme"] == "nuclear", ["top", "top_source"]] = [True, "semantic"]
+    assert themes_findings(f) == [
+        "Article A's main theme is Nuclear (10% of its sentences; named by meaning, as no theme's keywords "
+        "dominate)."
+    ]

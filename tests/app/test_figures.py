@@ -265,3 +265,16 @@ def test_figures_module_does_not_import_streamlit():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
+
+
+def test_hedge_categories_panels_and_title():
+    rows = [(A, LA, "hedge", "modal", 19), (A, LA, "hedge", "phrase", 6), (B, LB, "hedge", "modal", 2),
+            (B, LB, "booster", "adjective_noun", 4), (A, LA, "booster", "adjective_noun", 0)]
+    df = pd.DataFrame([{"id": i, "article": lab, "kind": k, "category": c, "count": n, "per_1k": n / 0.721}
+                       for i, lab, k, c, n in rows])
+    fig = figures.hedge_categories(df, COLOURS)
+    # A has 25 hedges, 19 of them modal verbs: 76%
+    assert fig.layout.title.text == "76% of Article A's hedges are modal verbs"
+    assert [a.text for a in fig.layout.annotations] == ["Hedges by category", "Boosters by category"]
+    assert list(fig.data[0].x) == ["modal verbs", "phrases"]
+    assert sum(t.showlegend is not False for t in fig.data) == 2  # one legend entry per article
