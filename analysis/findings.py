@@ -214,9 +214,11 @@ def quotes_findings(frames: CorpusFrames) -> list[str]:
                 f"are {row['top_speaker']}'s."
             )
         else:
+            quoted = int(row["quoted_words"])
+            of_quotes = fmt_share(int(row["top_speaker_words"]) / quoted) if quoted else "none"
             out.append(
                 f"{a} quotes {_people(n_people)}; {fmt_share(float(row['quoted_share']))} of its words are "
-                f"quotations, most of them {row['top_speaker']}'s."
+                f"quotations, {of_quotes} of them {row['top_speaker']}'s."
             )
         if anonymous:
             out.append(f"{a} cites unnamed sources {anonymous} time{'s' if anonymous > 1 else ''}.")

@@ -142,15 +142,38 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
         "quoted_words",
         "quoted_share",
         "speaker_count",
+        "direct_named_count",
         "reported_count",
         "anonymous_count",
+        "unattributed_count",
         "top_speaker",
         "top_speaker_words",
         "top_speaker_share",
+        "note",
     ),
-    "quotes_direct": ("id", "article", "speaker", "text", "start", "end", "words", "cue"),
+    "quotes_direct": (
+        "id",
+        "article",
+        "speaker",
+        "text",
+        "start",
+        "end",
+        "words",
+        "cue",
+        "anonymous",
+    ),
     "quotes_reported": ("id", "article", "speaker", "cue", "start", "end", "anonymous", "text"),
-    "speakers": ("id", "article", "speaker", "quotes", "words", "role", "share_of_article"),
+    "speakers": (
+        "id",
+        "article",
+        "speaker",
+        "quotes",
+        "words",
+        "role",
+        "share_of_article",
+        "reported",
+        "anonymous",
+    ),
     "themes": (
         "id",
         "article",
@@ -411,14 +434,23 @@ def _hedging_rows(aid: str, label: str, words: int, d: Mapping[str, Any], out: d
             )
 
 
+UNKNOWN_SPEAKER = "UNKNOWN"
+
+
 def _quotes_rows(
     aid: str, label: str, words: int, text: str, d: Mapping[str, Any], out: dict[str, list]
 ) -> None:
+    """Quotations, reported speech and speakers (README, "Quotes").
+
+    ``speaker_count`` counts named voices of direct quotations (not UNKNOWN, not unnamed
+    sources); the sourcing counts are disjoint: ``direct_named_count`` (direct quotations
+    not from an unnamed source), ``reported_count`` (reported statements of a named or
+    role speaker) and ``anonymous_count`` (unnamed sources, quoted or reported).
+    """
     direct = list(d.get("direct") or [])
     reported = list(d.get("reported") or [])
-    speakers = d.get("speakers") or {}
     speaker_rows = []
-    for name, info in speakers.items():
+    for name, info in (d.get("speakers") or {}).items():
         info = info or {}
         w = int(info.get("words", 0))
         speaker_rows.append(
@@ -430,12 +462,17 @@ def _quotes_rows(
                 "words": w,
                 "role": info.get("role") or "",
                 "share_of_article": w / words if words else 0.0,
+                "reported": int(info.get("reported", 0)),
+                "anonymous": bool(info.get("anonymous", False)),
             }
         )
     speaker_rows.sort(key=lambda r: (-r["words"], -r["quotes"], r["speaker"]))
     out["speakers"].extend(speaker_rows)
-    named = [r for r in speaker_rows if r["speaker"] != "UNKNOWN"]
+    named = [
+        r for r in speaker_rows if r["quotes"] and r["speaker"] != UNKNOWN_SPEAKER and not r["anonymous"]
+    ]
     top = named[0] if named else None
+    anonymous_direct = sum(1 for q in direct if q.get("anonymous"))
     out["quotes"].append(
         {
             "id": aid,
@@ -445,16 +482,19 @@ def _quotes_rows(
             "quoted_words": int(d.get("quoted_words", sum(int(q.get("words", 0)) for q in direct))),
             "quoted_share": _num(d.get("quoted_share")),
             "speaker_count": len(named),
+            "direct_named_count": len(direct) - anonymous_direct,
             "reported_count": sum(1 for r in reported if not r.get("anonymous")),
-            "anonymous_count": sum(1 for r in reported if r.get("anonymous")),
+            "anonymous_count": anonymous_direct + sum(1 for r in reported if r.get("anonymous")),
+            "unattributed_count": sum(1 for q in direct if q.get("speaker") == UNKNOWN_SPEAKER),
             "top_speaker": top["speaker"] if top else "",
             "top_speaker_words": top["words"] if top else 0,
             "top_speaker_share": top["share_of_article"] if top else 0.0,
+            "note": str(d.get("note") or ""),
         }
     )
     for q in direct:
         row = dict(q)
-        row.update(id=aid, article=label)
+        row.update(id=aid, article=label, anonymous=bool(q.get("anonymous")))
         out["quotes_direct"].append(row)
     for r in reported:
         row = dict(r)

@@ -34,10 +34,13 @@ if family_available(view, "quotes"):
             share=(100 * f.speakers["share_of_article"]).round(1),
         )
         st.dataframe(
-            table[["article", "speaker", "role", "quotes", "words", "share"]],
+            table[["article", "speaker", "role", "quotes", "words", "share", "reported"]],
             hide_index=True,
             key="quotes_speakers",
-            column_config={"share": st.column_config.NumberColumn("% of article", format="%.1f%%")},
+            column_config={
+                "share": st.column_config.NumberColumn("% of article", format="%.1f%%"),
+                "reported": st.column_config.NumberColumn("reported statements"),
+            },
         )
 
     st.subheader("Quotations")

@@ -652,7 +652,7 @@ def sourcing_mix(quotes: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
     if quotes.empty:
         return empty_figure("No quotation results.", "sourcing_mix")
     kinds = (
-        ("quote_count", "Direct quotes"),
+        ("direct_named_count", "Direct quotes"),
         ("reported_count", "Reported speech"),
         ("anonymous_count", "Unnamed sources"),
     )

@@ -135,7 +135,7 @@ def test_quotes_findings():
     assert quotes_findings(f) == [
         "Article A quotes nobody.",
         "Article B quotes 3 people; 60% of its words are Kiyul Chung's.",
-        "Article C quotes 2 people; 20% of its words are quotations, most of them Ann Lee's.",
+        "Article C quotes 2 people; 20% of its words are quotations, 50% of them Ann Lee's.",
         "Article C cites unnamed sources 2 times.",
         "Article D has no direct quotations; it reports 3 claims in indirect speech.",
     ]

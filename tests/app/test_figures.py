@@ -168,10 +168,11 @@ def test_speaker_words_names_the_dominant_voice():
 def test_quoted_share_and_sourcing_mix():
     quotes = pd.DataFrame([
         {"id": A, "article": LA, "words": 700, "quote_count": 0, "quoted_words": 0, "quoted_share": 0.0,
-         "speaker_count": 0, "reported_count": 0, "anonymous_count": 0, "top_speaker": "", "top_speaker_words": 0,
+         "speaker_count": 0, "direct_named_count": 0, "reported_count": 0, "anonymous_count": 0, "top_speaker": "", "top_speaker_words": 0,
          "top_speaker_share": 0.0},
         {"id": B, "article": LB, "words": 850, "quote_count": 4, "quoted_words": 600, "quoted_share": 0.706,
-         "speaker_count": 3, "reported_count": 2, "anonymous_count": 0, "top_speaker": "Kiyul Chung",
+         "speaker_count": 3, "direct_named_count": 4, "reported_count": 2, "anonymous_count": 0,
+         "top_speaker": "Kiyul Chung",
          "top_speaker_words": 520, "top_speaker_share": 0.61},
     ])
     share = figures.quoted_share(quotes, COLOURS)
