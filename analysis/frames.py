@@ -800,5 +800,5 @@ def quotations(frames: CorpusFrames, width: int = 80) -> pd.DataFrame:
             }
         )
     columns = ["article", "kind", "speaker", "text", "words", "cue", "context", "offset"]
-    out = pd.DataFrame(rows, columns=columns)
+    out = pd.DataFrame(rows, columns=columns).astype({"words": "Int64"})
     return out.sort_values(["article", "offset"], kind="stable").reset_index(drop=True)

@@ -14,9 +14,19 @@ view = page_view(
 )
 f = view.frames
 labels = f.titles()
+asked = st.query_params.get("article")  # a shared link: ?article=<id>
+if asked in view.ids and "p_article_linked" not in st.session_state:
+    st.session_state["p_article_id"] = asked
+    st.session_state["p_article_linked"] = True
 if st.session_state.get("p_article_id") not in view.ids:
     st.session_state["p_article_id"] = view.ids[0]
-aid = st.selectbox("Article", view.ids, format_func=labels.get, key="p_article_id")
+
+
+def _link() -> None:
+    st.query_params["article"] = st.session_state["p_article_id"]
+
+
+aid = st.selectbox("Article", view.ids, format_func=labels.get, key="p_article_id", on_change=_link)
 row = f.row(aid)
 meta = " · ".join(str(row[c]) for c in ("outlet", "published", "author") if row.get(c))
 st.caption(f"{int(row['words']):,} words" + (f" · {meta}" if meta else ""))

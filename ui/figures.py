@@ -674,7 +674,8 @@ def sourcing_mix(quotes: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
         title = "No selected article quotes or cites anyone"
     else:
         main = max(totals, key=totals.__getitem__)
-        title = f"{main} dominate the sourcing: {totals[main]} of {sum(totals.values())} attributions"
+        verb = "dominates" if main == "Reported speech" else "dominate"
+        title = f"{main} {verb} the sourcing: {totals[main]} of {sum(totals.values())} attributions"
         if totals["Unnamed sources"] == 0:
             title += "; no unnamed sources"
     ymax = max(1, max(int(quotes[c].max()) for c, _ in kinds))

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from app_fakes import FAKE_FAMILIES
-from app_helpers import SEED_A, SEED_B, charts, run_page, title
+from app_helpers import ENTRY, SEED_A, SEED_B, charts, run_page, title
+from streamlit.testing.v1 import AppTest
 
 from analysis import analyse_corpus, load_paths
 from analysis.frames import build_frames
@@ -350,3 +351,14 @@ def test_page_widget_state_survives_a_visit_elsewhere(fake_families):
     at.switch_page("app_pages/overview.py").run()
     at.switch_page("app_pages/themes.py").run()
     assert at.selectbox(key="p_themes_article").value == SEED_B
+
+
+def test_article_page_opens_the_linked_article(fake_families):
+    at = AppTest.from_file(ENTRY, default_timeout=120)
+    at.query_params["article"] = SEED_B
+    at.run()
+    at.switch_page("app_pages/article.py").run()
+    assert_no_exception(at)
+    assert at.selectbox(key="p_article_id").value == SEED_B
+    at.selectbox(key="p_article_id").set_value(SEED_A).run()
+    assert at.query_params["article"] == SEED_A
