@@ -362,3 +362,22 @@ def test_article_page_opens_the_linked_article(fake_families):
     assert at.selectbox(key="p_article_id").value == SEED_B
     at.selectbox(key="p_article_id").set_value(SEED_A).run()
     assert at.query_params["article"] == SEED_A
+
+
+def test_analysis_runs_once_per_corpus_not_per_rerun(fake_families, corpus, monkeypatch):
+    import ui.corpus
+
+    calls = []
+    real = ui.corpus.analyse_corpus
+    monkeypatch.setattr(ui.corpus, "analyse_corpus", lambda *a, **k: calls.append(1) or real(*a, **k))
+    folder = corpus({"one.md": "---\ntitle: Only once\n---\nThe summit could matter. Leaders met.\n"})
+    at = run_page()
+    for path in PAGE_PATHS:
+        at.switch_page(path).run()
+    at.run()
+    assert len(calls) == 1
+    # a changed file is a new corpus: analysed again, once
+    (folder / "one.md").write_text("---\ntitle: Only once\n---\nThe summit may matter. Leaders met again.\n")
+    at.run()
+    at.switch_page("app_pages/overview.py").run()
+    assert len(calls) == 2
