@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,7 +105,10 @@ def fingerprint(articles: tuple[Article, ...], settings: Settings, families: tup
     """A digest of everything the analysis depends on: article content, settings, families."""
     h = hashlib.sha256()
     h.update(json.dumps(families).encode())
-    h.update(repr(settings).encode())
+    try:  # settings hold lexicons and theme sets: picklable, and pickling never shows an address
+        h.update(pickle.dumps(settings))
+    except (pickle.PicklingError, TypeError, AttributeError):
+        h.update(repr(settings).encode())
     for a in articles:
         h.update(json.dumps(a.meta(), sort_keys=True, default=str).encode())
         h.update(a.text.encode())
