@@ -190,6 +190,19 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "theme_terms": ("id", "article", "theme", "label", "term", "count"),
     "theme_segments": ("id", "article", "theme", "label", "segment", "value"),
     "theme_hits": ("id", "article", "theme", "label", "term", "start", "end"),
+    "theme_evidence": (
+        "id",
+        "article",
+        "theme",
+        "label",
+        "similarity",
+        "semantic_share",
+        "sentence",
+        "text",
+        "start",
+        "end",
+        "sentence_similarity",
+    ),
 }
 
 
@@ -266,6 +279,7 @@ class CorpusFrames:
     theme_terms: pd.DataFrame = field(default_factory=lambda: _empty("theme_terms"))
     theme_segments: pd.DataFrame = field(default_factory=lambda: _empty("theme_segments"))
     theme_hits: pd.DataFrame = field(default_factory=lambda: _empty("theme_hits"))
+    theme_evidence: pd.DataFrame = field(default_factory=lambda: _empty("theme_evidence"))
 
     def has(self, family: str) -> bool:
         """Whether ``family``'s results are present."""
@@ -504,6 +518,10 @@ def _quotes_rows(
         out["quotes_reported"].append(row)
 
 
+def _span(text: str, start: Any, end: Any) -> str:
+    return text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+
+
 def _theme_label(theme_id: str, info: Mapping[str, Any], labels: Mapping[str, str]) -> str:
     return str(info.get("label") or labels.get(theme_id) or theme_id.replace("_", " ").capitalize())
 
@@ -516,6 +534,7 @@ def _themes_rows(
     out: dict[str, list],
     top: str | None = None,
     top_source: str = "",
+    text: str = "",
 ) -> None:
     themes = d.get("themes") if isinstance(d.get("themes"), Mapping) else d
     for theme_id, info in themes.items():
@@ -580,6 +599,24 @@ def _themes_rows(
                     "end": end,
                 }
             )
+        semantic = info.get("semantic")
+        if isinstance(semantic, Mapping):
+            for e in semantic.get("evidence") or []:
+                out["theme_evidence"].append(
+                    {
+                        "id": aid,
+                        "article": label,
+                        "theme": theme_id,
+                        "label": tlabel,
+                        "similarity": _num(semantic.get("similarity"), math.nan),
+                        "semantic_share": _num(semantic.get("sentence_share"), math.nan),
+                        "sentence": e.get("sentence"),
+                        "text": _span(text, e.get("start"), e.get("end")),
+                        "start": e.get("start"),
+                        "end": e.get("end"),
+                        "sentence_similarity": _num(e.get("similarity"), math.nan),
+                    }
+                )
 
 
 def build_frames(
@@ -619,6 +656,7 @@ def build_frames(
                     out,
                     top=row.get("themes_top") or None,
                     top_source=str(row.get("themes_top_source") or ""),
+                    text=a.doc.text,
                 )
     if article_rows:
         articles = pd.DataFrame(article_rows)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from analysis.findings import themes_findings
 from ui import figures
-from ui.components import family_available, page_view, show_chart, show_findings
+from ui.components import family_available, md_escape, page_view, show_chart, show_findings
 
 view = page_view("Themes", "Which themes each article covers, how much, and where in the text.")
 if family_available(view, "themes"):
@@ -34,6 +34,20 @@ if family_available(view, "themes"):
             show_chart(
                 figures.theme_positions(segments, view.colours[aid], labels[aid]), key="theme_positions"
             )
+
+        semantic_tops = f.themes[f.themes["top_source"] == "semantic"]
+        if not semantic_tops.empty:
+            with st.expander("Main themes named by meaning: the evidence sentences"):
+                st.caption(
+                    "Where no theme's keywords dominate, the main theme is the one its sentences are "
+                    "closest to in meaning (README: Themes, semantic layer). Its closest sentences:"
+                )
+                for row in semantic_tops.itertuples():
+                    ev = f.theme_evidence[
+                        (f.theme_evidence["id"] == row.id) & (f.theme_evidence["theme"] == row.theme)
+                    ]
+                    st.markdown(f"**{md_escape(row.article)}: {md_escape(row.label)}**")
+                    show_findings([f"“{s}”" for s in ev["text"]] or ["No evidence sentences recorded."])
 
         st.subheader("Matched terms")
         terms = f.theme_terms[f.theme_terms["count"] > 0]

@@ -238,3 +238,16 @@ def test_select_keeps_corpus_order(seeds):
     assert one.ids == [SEED_B] and set(one.texts) == {SEED_B}
     assert set(one.paragraphs["id"]) == {SEED_B}
     assert isinstance(one.readability, pd.DataFrame) and set(one.readability["id"]) == {SEED_B}
+
+
+def test_semantic_evidence_sentences():
+    text = "Leaders met. The summit ended."
+    themes = {
+        "diplomacy": {"label": "Diplomacy", "sentence_share": 0.5, "hits_per_1k": 0.0, "hit_count": 0, "terms": {},
+                      "first_position": None, "segments": [], "hits": [],
+                      "semantic": {"similarity": 0.4, "sentence_share": 0.5,
+                                   "evidence": [{"sentence": 1, "start": 13, "end": 30, "similarity": 0.6}]}},
+    }
+    f = build_frames([analysis_of("s", text, themes=themes)])
+    ev = f.theme_evidence.iloc[0]
+    assert (ev.text, ev.sentence, ev.sentence_similarity) == ("The summit ended.", 1, 0.6)
