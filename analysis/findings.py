@@ -196,13 +196,19 @@ def quotes_findings(frames: CorpusFrames) -> list[str]:
     if not frames.has("quotes") or df.empty:
         return []
     out: list[str] = []
+    silent = [
+        r["id"]
+        for _, r in df.iterrows()
+        if int(r["quote_count"]) == 0 and int(r["reported_count"]) == 0 and int(r["anonymous_count"]) == 0
+    ]
+    if silent:
+        out.append(f"{_names(frames, silent)} {'quotes' if len(silent) == 1 else 'quote'} nobody.")
     for _, row in df.iterrows():
+        if row["id"] in silent:
+            continue
         a = _name(frames, row["id"])
         n_quotes, n_people = int(row["quote_count"]), int(row["speaker_count"])
         reported, anonymous = int(row["reported_count"]), int(row["anonymous_count"])
-        if n_quotes == 0 and reported == 0 and anonymous == 0:
-            out.append(f"{a} quotes nobody.")
-            continue
         if n_quotes == 0:
             claims = reported + anonymous
             out.append(f"{a} has no direct quotations; it reports {claims} claims in indirect speech.")
@@ -254,6 +260,7 @@ def themes_findings(frames: CorpusFrames, limit: int = 3) -> list[str]:
         nobody = [label for (_, label), row in covered.iterrows() if not row.any()]
         if nobody:
             out.append(f"No selected article covers {_join(nobody)}.")
+    tops: dict[str, list[str]] = {}
     for aid in ids:
         rows = df[df["id"] == aid]
         if not rows["covered"].astype(bool).any():
@@ -261,6 +268,9 @@ def themes_findings(frames: CorpusFrames, limit: int = 3) -> list[str]:
             continue
         flagged = rows[rows["top"].fillna(False).astype(bool)]
         top = (flagged if not flagged.empty else rows.sort_values("sentence_share", ascending=False)).iloc[0]
+        tops.setdefault(str(top["label"]), []).append(aid)
+        if len(ids) > 2:
+            continue  # grouped below
         how = (
             "; named by meaning, as no theme's keywords dominate"
             if top.get("top_source") == "semantic"
@@ -270,6 +280,9 @@ def themes_findings(frames: CorpusFrames, limit: int = 3) -> list[str]:
             f"{_name(frames, aid)}'s main theme is {top['label']} "
             f"({fmt_share(float(top['sentence_share']))} of its sentences{how})."
         )
+    if len(ids) > 2 and tops:
+        groups = sorted(tops.items(), key=lambda kv: -len(kv[1]))
+        out.append("Main themes: " + "; ".join(f"{label} ({_names(frames, g)})" for label, g in groups) + ".")
     return out
 
 

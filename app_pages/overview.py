@@ -4,10 +4,10 @@ import html
 
 import streamlit as st
 
-from analysis.findings import fmt_number, key_findings, lead
+from analysis.findings import key_findings, lead
 from analysis.frames import headline
 from ui import figures
-from ui.components import md_escape, page_view, show_chart, show_findings
+from ui.components import kpi_items, md_escape, page_view, show_chart, show_findings
 
 MAX_KPI_ROWS = 8
 
@@ -32,16 +32,9 @@ for _, row in table.head(MAX_KPI_ROWS).iterrows():
             f"border-radius:4px;padding:1px 7px;margin-right:6px'>{html.escape(str(row['letter']))}</span>"
             f"{html.escape(str(row['title']))}</div>"
         )
-        cols = st.columns(6)
-        cols[0].metric("Words", f"{int(row['words']):,}")
-        if "grade" in row:
-            cols[1].metric("Reading grade (US)", fmt_number(row["grade"]), help="textstat consensus grade")
-        if "hedges_per_1k" in row:
-            cols[2].metric("Hedges /1,000 words", fmt_number(row["hedges_per_1k"]))
-            cols[3].metric("Boosters /1,000 words", fmt_number(row["boosters_per_1k"]))
-        if "quoted_pct" in row:
-            cols[4].metric("Quoted (% of words)", f"{row['quoted_pct']:.0f}%")
-            cols[5].metric("Named speakers", int(row["speakers"]))
+        items = kpi_items(row)
+        for col, (label, value, help_text) in zip(st.columns(len(items)), items, strict=True):
+            col.metric(label, value, help=help_text)
         if "top_theme" in row:
             main = md_escape(row["top_theme"]) if row["top_theme"] else "none"
             st.caption(f"Main theme: **{main}** · {row['themes_covered']} themes covered")

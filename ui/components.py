@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import streamlit as st
 
+from analysis.findings import fmt_number
 from analysis.frames import CorpusFrames
 
 from .corpus import Corpus, load_corpus, seed_folder
@@ -88,6 +89,26 @@ def show_chart(fig: go.Figure, key: str) -> None:
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
     name = meta.get("name", key)
     st.plotly_chart(fig, key=key, theme=None, width="stretch", config=plot_config(f"coverage-lens_{name}"))
+
+
+def kpi_items(row: object) -> list[tuple[str, str, str]]:
+    """(label, value, help) of an article's KPI row, for the families present in ``row``.
+
+    ``row`` is a row of :func:`analysis.frames.headline`.
+    """
+    get = row.get  # type: ignore[attr-defined]
+    items = [("Words", f"{int(get('words')):,}", "Word tokens in the cleaned text.")]
+    if get("grade") is not None:
+        items.append(
+            ("US grade", fmt_number(get("grade")), "Consensus US school grade of the readability formulas.")
+        )
+    if get("hedges_per_1k") is not None:
+        items.append(("Hedges /1k words", fmt_number(get("hedges_per_1k")), "Hedges per 1,000 words."))
+        items.append(("Boosters /1k words", fmt_number(get("boosters_per_1k")), "Boosters per 1,000 words."))
+    if get("quoted_pct") is not None:
+        items.append(("Quoted", f"{get('quoted_pct'):.0f}%", "Share of the words inside direct quotations."))
+        items.append(("Speakers", str(int(get("speakers"))), "Named people quoted directly."))
+    return items
 
 
 def show_findings(items: list[str]) -> None:

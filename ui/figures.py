@@ -138,10 +138,18 @@ def _finish(
     return fig
 
 
-def _key(pairs: Sequence[tuple[str, str]], limit: int = 4) -> str:
-    """'A = How a Kim-Putin…, B = Putin + Kim…' for a subtitle, when letters stand for articles."""
-    items = [f"{esc(_letter(lbl))} = {esc(lbl.split(' · ', 1)[-1])}" for _, lbl in pairs[:limit]]
-    return "; ".join(items) + ("; …" if len(pairs) > limit else "")
+def _legend_key(fig: go.Figure, pairs: Sequence[tuple[str, str]], colours: Mapping[str, str]) -> None:
+    """Legend entries (no data) naming each article letter, for charts whose axis shows letters only."""
+    for i, (aid, label) in enumerate(pairs):
+        fig.add_scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=esc(label),
+            showlegend=True,
+            hoverinfo="skip",
+            marker={"color": _colour(colours, aid, i), "size": 12, "symbol": "square"},
+        )
 
 
 def empty_figure(message: str, name: str = "empty", title: str = "") -> go.Figure:
@@ -733,12 +741,14 @@ def theme_heatmap(themes: pd.DataFrame, colours: Mapping[str, str], title: str |
         if uncovered:
             n = len(uncovered)
             title += f"; {n} theme{'s go' if n > 1 else ' goes'} uncovered"
-    key = _key(pairs)
+    _legend_key(fig, pairs, colours)
+    fig.update_xaxes(showgrid=False, zeroline=False)
+    fig.update_yaxes(showgrid=False, zeroline=False)
     return _finish(
         fig,
         "theme_coverage",
         title,
-        f"Share of sentences that touch each theme. {key}",
+        "Share of sentences that touch each theme.",
         height=max(360, 150 + 34 * len(table)),
         above_plot=28,
     )
@@ -873,13 +883,13 @@ def profile(table: pd.DataFrame, colours: Mapping[str, str], title: str | None =
             )
         top = float(table[col].max(skipna=True) or 0.0)
         fig.update_yaxes(range=[0, max(1.0, top) * 1.25], showticklabels=False, row=1, col=col_i)
-    fig.update_layout(bargap=0.15, showlegend=False)
+    fig.update_layout(bargap=0.15)
     fig.update_annotations(font={"size": 14})
     return _finish(
         fig,
         "profile",
         title or "Headline metrics side by side",
-        f"One panel per measure; each bar is an article in its colour. {_key(pairs)}",
+        "One panel per measure; each bar is an article in its colour.",
         height=400,
         above_plot=24,
     )

@@ -207,3 +207,13 @@ def test_main_theme_named_by_meaning_says_so():
         "Article A's main theme is Nuclear (10% of its sentences; named by meaning, as no theme's keywords "
         "dominate)."
     ]
+
+
+def test_many_articles_are_grouped():
+    f = frames_of(
+        {"quotes": quotes({}), "themes": themes(nuclear=0.4, space=0.1)},
+        {"quotes": quotes({}), "themes": themes(nuclear=0.1, space=0.3)},
+        {"quotes": quotes({}), "themes": themes(nuclear=0.5, space=0.2)},
+    )
+    assert quotes_findings(f) == ["Articles A, B and C quote nobody."]
+    assert themes_findings(f)[-1] == "Main themes: Nuclear (Articles A and C); Space (Article B)."

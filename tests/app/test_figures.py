@@ -133,6 +133,7 @@ def test_theme_heatmap_values_and_uncovered():
     assert fig.layout.title.text == "Nuclear gets the most coverage; 1 theme goes uncovered"
     assert [r for r in heat.text][2] == ["–", "–"]  # uncovered cells say so
     assert f"color:{COLOURS[A]}" in heat.x[0]  # article letters in their colours
+    assert [t.name for t in fig.data[1:]] == [LA, LB]  # and a legend naming them
 
 
 def test_theme_positions_in_the_article_colour():
@@ -201,8 +202,8 @@ def test_profile_small_multiples_skip_missing_families():
     ])
     fig = figures.profile(table, COLOURS)
     assert [a.text for a in fig.layout.annotations] == ["Reading grade (US)", "Hedges /1,000 words"]
-    assert fig.layout.showlegend is False
-    assert "A = Summit could reshape…" in fig.layout.title.subtitle.text
+    # the legend names each letter's article once (not once per panel)
+    assert [t.name for t in fig.data if t.showlegend] == [LA, LB]
 
 
 # --- empty and odd inputs -------------------------------------------------------------------------

@@ -132,7 +132,7 @@ def test_overview_shows_findings_kpis_and_table(fake_families):
     assert "Article A uses 32 hedges per 1,000 words, 27× Article B" in findings.replace("\\", "")
     assert "Article A quotes nobody" in findings.replace("\\", "")
     labels = [m.label for m in at.metric]
-    assert labels.count("Hedges /1,000 words") == 2
+    assert labels.count("Hedges /1k words") == 2
     table = at.dataframe[0].value
     assert list(table["letter"]) == ["A", "B"]
 
