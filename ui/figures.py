@@ -131,6 +131,7 @@ def _finish(
             "yref": "container",
             "yanchor": "top",
             "y": 1 - 76 / (total + above_plot),
+            "xref": "container",
             "xanchor": "left",
             "x": 0,
         },
@@ -792,8 +793,16 @@ def theme_radar(themes: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
         "sentence_share", ascending=False, kind="stable"
     )
     tops = pd.concat([flagged, widest]).drop_duplicates("id")
-    parts = [f"{_letter(r.article)} on {esc(r.label)}" for r in tops.itertuples()][:4]
-    title = ("Main theme: Article " + "; ".join(parts)) if parts else "No article touches the themes"
+    groups: dict[str, list[str]] = {}
+    for r in tops.itertuples():
+        groups.setdefault(esc(r.label), []).append(_letter(r.article))
+    if not groups:
+        title = "No article touches the themes"
+    elif len(groups) == 1:
+        title = f"Same main theme: {next(iter(groups))}"
+    else:
+        parts = [f"{label} ({', '.join(letters)})" for label, letters in groups.items()]
+        title = "Main themes: " + "; ".join(parts)
     return _finish(
         fig, "theme_radar", title, "Share of sentences touching each theme (%).", height=540, above_plot=24
     )
