@@ -242,7 +242,7 @@ def _covered(frames: CorpusFrames) -> pd.DataFrame:
     )
 
 
-def themes_findings(frames: CorpusFrames, limit: int = 3) -> list[str]:
+def themes_findings(frames: CorpusFrames, limit: int = 4) -> list[str]:
     """Themes only one article covers, themes nobody covers, and each article's main theme."""
     df = frames.themes
     if not frames.has("themes") or df.empty:
@@ -254,9 +254,14 @@ def themes_findings(frames: CorpusFrames, limit: int = 3) -> list[str]:
         hits = df.groupby("theme")["hits"].sum()
         solo = [(theme, label) for (theme, label), row in covered.iterrows() if row.sum() == 1]
         solo.sort(key=lambda t: -hits.get(t[0], 0))
-        for theme, label in solo[:limit]:
+        by_owner: dict[str, list[str]] = {}
+        for theme, label in solo:
             owner = covered.loc[(theme, label)]
-            out.append(f"Only {_name(frames, owner[owner].index[0])} covers {label}.")
+            by_owner.setdefault(owner[owner].index[0], []).append(label)
+        for owner, labels in by_owner.items():
+            more = len(labels) - limit
+            names = labels[:limit] + ([f"{more} more"] if more > 0 else [])
+            out.append(f"Only {_name(frames, owner)} covers {_and(names)}.")
         nobody = [label for (_, label), row in covered.iterrows() if not row.any()]
         if nobody:
             out.append(f"No selected article covers {_join(nobody)}.")

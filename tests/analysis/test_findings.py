@@ -217,3 +217,13 @@ def test_many_articles_are_grouped():
     )
     assert quotes_findings(f) == ["Articles A, B and C quote nobody."]
     assert themes_findings(f)[-1] == "Main themes: Nuclear (Articles A and C); Space (Article B)."
+
+
+def test_themes_only_one_article_covers_are_grouped_by_article():
+    f = frames_of(
+        {"themes": themes(nuclear=0.4, space=0.1, sanctions=0.2, ukraine=0.0)},
+        {"themes": themes(nuclear=0.0, space=0.0, sanctions=0.0, ukraine=0.3)},
+    )
+    # hits: nuclear 8, sanctions 4, space 2 (20 × share) → listed most-covered first
+    assert themes_findings(f)[:2] == ["Only Article A covers Nuclear, Sanctions and Space.",
+                                      "Only Article B covers Ukraine."]
