@@ -68,7 +68,7 @@ def quotes(speakers: dict[str, int], words: int = 10, reported: int = 0, anonymo
 
 def themes(**shares: float) -> dict:
     return {t: {"label": t.replace("_", " ").title(), "sentence_share": v, "hits_per_1k": 100 * v,
-                "hit_count": 1 if v else 0, "terms": {}, "first_position": 0.0 if v else None, "segments": [],
+                "hit_count": round(20 * v), "terms": {}, "first_position": 0.0 if v else None, "segments": [],
                 "hits": []} for t, v in shares.items()}
 
 
