@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .text import Doc
@@ -304,7 +304,18 @@ class ReadabilityResult:
             long_words=self.long_words,
             smog_reliable=self.smog_reliable,
             caveats=list(self.caveats),
-            paragraphs=[asdict(p) for p in self.paragraphs],
+            paragraphs=[
+                {
+                    "index": p.index,
+                    "start": p.start,
+                    "end": p.end,
+                    "kind": p.kind,
+                    "words": p.words,
+                    "sentences": p.sentences,
+                    "scores": dict(p.scores),
+                }
+                for p in self.paragraphs
+            ],
             sentence_lengths=[
                 {"start": a, "end": b, "words": n} for a, b, n in self.sentence_lengths
             ],
