@@ -127,6 +127,7 @@ def load_corpus() -> Corpus:
     """Load and analyse the corpus (cached); the one loader every page calls."""
     articles, errors, sources = corpus_articles()
     settings = current_settings()
-    families = tuple(name for name, _ in pipeline.FAMILIES)
+    # Name and implementation: the same family name from another function is another analysis.
+    families = tuple(f"{name}={fn.__module__}.{fn.__qualname__}" for name, fn in pipeline.FAMILIES)
     frames = _analyse(fingerprint(articles, settings, families), articles, settings)
     return Corpus(frames, errors, article_colours(frames.ids), sources)
