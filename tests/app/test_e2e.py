@@ -25,7 +25,7 @@ def url_path(path: str) -> str:
 
 
 #: Charts each page must draw on the default corpus with today's families (at least).
-MIN_CHARTS = {"overview": 1, "readability": 4, "hedging": 2, "themes": 3, "compare": 3}
+MIN_CHARTS = {"overview": 1, "readability": 4, "hedging": 3, "quotes": 3, "themes": 3, "compare": 5}
 
 
 @pytest.fixture(scope="module")
