@@ -44,7 +44,7 @@ for col, layer in zip(cols, LAYERS, strict=True):
     key = f"p_article_layer_{layer}"
     if key not in st.session_state:
         st.session_state[key] = available[layer]
-    if col.toggle(LAYERS[layer]["label"], key=key, disabled=not available[layer]) and available[layer]:
+    if col.toggle(LAYERS[layer]["short"], key=key, disabled=not available[layer]) and available[layer]:
         on.append(layer)
 missing = [LAYERS[k]["label"].lower() for k, ok in available.items() if not ok]
 if missing:

@@ -47,13 +47,38 @@ PALETTE: tuple[str, ...] = (
     "#008695",
 )
 
-#: Evidence layers of the Article page: name → (label, background, text decoration).
+#: Evidence layers of the Article page: name → legend label, toggle label, background, border colour.
 LAYERS: dict[str, dict[str, str]] = {
-    "hedge": {"label": "Hedge (speculation)", "background": "#FFE08A", "border": "#C99A00"},
-    "booster": {"label": "Booster (assertion)", "background": "#F7B7A3", "border": "#C4441C"},
-    "quote": {"label": "Direct quotation", "background": "#DCEBFA", "border": "#2F6DB5"},
-    "reported": {"label": "Reported speech", "background": "#EEE6F7", "border": "#7A55A8"},
-    "theme": {"label": "Theme term", "background": "transparent", "border": "#1B7F4C"},
+    "hedge": {
+        "label": "Hedge (speculation)",
+        "short": "Hedges",
+        "background": "#FFE08A",
+        "border": "#C99A00",
+    },
+    "booster": {
+        "label": "Booster (assertion)",
+        "short": "Boosters",
+        "background": "#F7B7A3",
+        "border": "#C4441C",
+    },
+    "quote": {
+        "label": "Direct quotation",
+        "short": "Quotations",
+        "background": "#DCEBFA",
+        "border": "#2F6DB5",
+    },
+    "reported": {
+        "label": "Reported speech",
+        "short": "Reported speech",
+        "background": "#EEE6F7",
+        "border": "#7A55A8",
+    },
+    "theme": {
+        "label": "Theme term",
+        "short": "Theme terms",
+        "background": "transparent",
+        "border": "#1B7F4C",
+    },
 }
 
 #: Streamlit's own web font first (loaded by the app), then metric-compatible system fonts.
