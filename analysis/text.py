@@ -139,6 +139,8 @@ _SENTENCE_STARTERS = frozenset(
     however meanwhile later on after before when while if his her their its our""".split()
 )
 _LOWER_ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "cf", "vs", "al", "approx"})
+# Always followed by more of the same sentence.
+_NEVER_FINAL = frozenset({"e.g", "i.e", "cf", "vs", "approx"})
 
 
 def _is_boundary(text: str, dot_pos: int, end: int) -> bool:
@@ -158,7 +160,7 @@ def _is_boundary(text: str, dot_pos: int, end: int) -> bool:
     while next_word_end < len(text) and text[next_word_end].isalpha():
         next_word_end += 1
     next_word = text[nxt.start("next"):next_word_end].lower()
-    if first.islower() and (word in _LOWER_ABBREVIATIONS or word in ABBREVIATIONS):
+    if word in _NEVER_FINAL or (first.islower() and word in ABBREVIATIONS):
         return False
     if word in ABBREVIATIONS and word not in _LOWER_ABBREVIATIONS:
         # Titles before names never end a sentence; dotted acronyms do only before
@@ -242,6 +244,7 @@ def tokenise(text: str) -> Doc:
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
     tokens: list[Token] = []
+    new_token = tuple.__new__  # skips NamedTuple's Python-level __new__: ~2x faster
     pos = 0
     for p_index, par in enumerate(clean.split("\n\n")) if clean else ():
         p_start, p_end = pos, pos + len(par)
@@ -252,7 +255,7 @@ def tokenise(text: str) -> Doc:
             s_index = len(sentences)
             for m in WORD_RE.finditer(clean, s_start, s_end):
                 w = m.group()
-                tokens.append(Token(m.start(), m.end(), w, w.lower(), s_index, p_index))
+                tokens.append(new_token(Token, (m.start(), m.end(), w, w.lower(), s_index, p_index)))
             sentences.append(Sentence(s_start, s_end, p_index, first, len(tokens)))
         kind = "heading" if _looks_like_heading(par) else "body"
         paragraphs.append(Paragraph(p_start, p_end, kind, first_sentence, len(sentences)))
