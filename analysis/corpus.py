@@ -358,7 +358,7 @@ def article_from_bytes(
 
     binary = sniff_binary(data)
     if binary:
-        raise ArticleError(f"the file is {binary}, not {suffix} text")
+        raise ArticleError(f"the file is binary ({binary}), not {suffix} text")
     raw = decode_bytes(data)
     return article_from_text(raw, id=id, kind=suffix.lstrip("."), source=source, meta=meta)
 

@@ -117,10 +117,10 @@ def check_address(address: str, allow_loopback: bool = False) -> str:
         return "an unspecified address"
     if ip.is_multicast:
         return "a multicast address"
-    if ip.is_private:
-        return "a private network address"
     if ip.is_reserved:
         return "a reserved address"
+    if ip.is_private:
+        return "a private network address"
     if not ip.is_global:
         return "a non-public address"
     return ""
