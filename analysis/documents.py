@@ -108,7 +108,8 @@ def _reflow(page_text: str) -> list[str]:
     """Turn a PDF page's hard-wrapped lines into paragraphs.
 
     A line ends a paragraph when it ends a sentence and is clearly shorter than the
-    page's typical line; a hyphen at a line end before a lower-case letter is a split word.
+    page's typical line, or when it is a short unpunctuated line (a heading) followed by
+    a capitalised one. A hyphen at a line end before a lower-case letter is a split word.
     """
     lines = [ln.strip() for ln in page_text.replace("\r", "\n").split("\n")]
     lengths = sorted(len(ln) for ln in lines if ln)
@@ -117,7 +118,7 @@ def _reflow(page_text: str) -> list[str]:
     typical = lengths[int(len(lengths) * 0.75)]
     paragraphs: list[str] = []
     current = ""
-    for line in lines:
+    for i, line in enumerate(lines):
         if not line:
             if current:
                 paragraphs.append(current)
@@ -127,12 +128,40 @@ def _reflow(page_text: str) -> list[str]:
             current = current[:-1] + line
         else:
             current = f"{current} {line}" if current else line
-        if _SENTENCE_END.search(line) and len(line) < 0.8 * typical:
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        ends_sentence = bool(_SENTENCE_END.search(line))
+        heading = not ends_sentence and len(line) < 0.6 * typical and nxt[:1].isupper()
+        if (ends_sentence and len(line) < 0.8 * typical) or heading:
             paragraphs.append(current)
             current = ""
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+_COLUMN_GAP = re.compile(r"\S {4,}\S")
+
+
+def _page_paragraphs(page: object) -> list[str]:
+    """Paragraphs of one PDF page.
+
+    pypdf's layout mode keeps vertical gaps as blank lines, which mark paragraphs; it is
+    used unless the page looks multi-column (wide gaps inside lines) or every line is
+    followed by a blank one (double spacing). Otherwise plain extraction and the
+    line-length rules of :func:`_reflow` decide.
+    """
+    try:
+        layout = page.extract_text(extraction_mode="layout") or ""  # type: ignore[attr-defined]
+    except Exception:  # layout mode is younger and fails on some files; plain mode may not
+        layout = ""
+    lines = layout.split("\n")
+    filled = [i for i, ln in enumerate(lines) if ln.strip()]
+    if filled:
+        columns = sum(1 for i in filled if _COLUMN_GAP.search(lines[i].strip())) > 0.2 * len(filled)
+        spaced = sum(1 for i in filled if i + 1 < len(lines) and not lines[i + 1].strip()) > 0.6 * len(filled)
+        if not columns and not spaced:
+            return _reflow(layout)
+    return _reflow(page.extract_text() or "")  # type: ignore[attr-defined]
 
 
 def pdf_text(data: bytes) -> tuple[dict[str, str], str]:
@@ -157,7 +186,7 @@ def pdf_text(data: bytes) -> tuple[dict[str, str], str]:
     paragraphs: list[str] = []
     for page in pages:
         try:
-            paragraphs.extend(_reflow(page.extract_text() or ""))
+            paragraphs.extend(_page_paragraphs(page))
         except Exception:  # a damaged page must not lose the others
             continue
     body = "\n\n".join(paragraphs)
