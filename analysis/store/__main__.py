@@ -105,11 +105,22 @@ def main(argv: list[str] | None = None, *, fetch_settings: FetchSettings | None 
     args = build_parser().parse_args(argv)
     try:
         location = resolve(args.store)
-        if args.command == "where":
-            store = SqlStore(location.url)
-            print(f"{store.describe()}  (from {location.origin})")
-            return 0
         store = SqlStore(location.url)
+        if args.command == "where":
+            print(f"{store.describe()}  (from {location.origin})")
+            store.engine.dispose()
+            return 0
+        try:
+            return _run(args, store, fetch_settings)
+        finally:
+            store.engine.dispose()
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace, store: SqlStore, fetch_settings: FetchSettings | None) -> int:
+    try:
         if args.command == "add":
             outcomes = add_sources(
                 store,
