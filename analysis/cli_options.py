@@ -9,12 +9,28 @@ from __future__ import annotations
 import argparse
 
 from .pipeline import Settings
+from .themes import load_themes
 
 
 def add_family_options(parser: argparse.ArgumentParser) -> None:
     """Add the families' options to the CLI parser."""
+    parser.add_argument(
+        "--themes",
+        metavar="FILE",
+        help="theme file (TOML, see README 'Theme file format'; default data/themes.toml)",
+    )
+    parser.add_argument(
+        "--semantic-themes",
+        action="store_true",
+        help="also run the semantic theme layer (word vectors; README 'Themes')",
+    )
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
     """Settings for the families from parsed arguments; ValueError with a message on bad input."""
-    return Settings()
+    settings = Settings()
+    if getattr(args, "themes", None):
+        settings = settings.with_option("themes", load_themes(args.themes))
+    if getattr(args, "semantic_themes", False):
+        settings = settings.with_option("themes_semantic", True)
+    return settings

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from . import readability
+from . import readability, themes
 from .corpus import Article
 from .text import Doc, tokenise
 
@@ -73,9 +73,14 @@ def _readability(doc: Doc, ctx: Context) -> readability.ReadabilityResult:
     return readability.analyse(doc)
 
 
+def _themes(doc: Doc, ctx: Context) -> themes.ThemesResult:
+    return themes.analyse(doc, ctx.settings.get("themes"), semantic=bool(ctx.settings.get("themes_semantic")))
+
+
 #: (name, function) in run order. A family is added here with one line.
 FAMILIES: list[tuple[str, Callable[[Doc, Context], Result]]] = [
     ("readability", _readability),
+    ("themes", _themes),
 ]
 
 
