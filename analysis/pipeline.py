@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from . import readability, themes
+from . import hedging, readability, themes
 from .corpus import Article
 from .text import Doc, tokenise
 
@@ -73,13 +73,22 @@ def _readability(doc: Doc, ctx: Context) -> readability.ReadabilityResult:
     return readability.analyse(doc)
 
 
+def _hedging(doc: Doc, ctx: Context) -> hedging.HedgingResult:
+    # The quotes family (when it runs first) exposes direct_spans: (start, end, speaker).
+    quotes = ctx.results.get("quotes")
+    spans = getattr(quotes, "direct_spans", None) if quotes is not None else None
+    return hedging.analyse(doc, ctx.settings.get("hedging"), quote_spans=spans)
+
+
 def _themes(doc: Doc, ctx: Context) -> themes.ThemesResult:
-    return themes.analyse(doc, ctx.settings.get("themes"), semantic=bool(ctx.settings.get("themes_semantic")))
+    semantic = bool(ctx.settings.get("themes_semantic", True))
+    return themes.analyse(doc, ctx.settings.get("themes"), semantic=semantic)
 
 
 #: (name, function) in run order. A family is added here with one line.
 FAMILIES: list[tuple[str, Callable[[Doc, Context], Result]]] = [
     ("readability", _readability),
+    ("hedging", _hedging),
     ("themes", _themes),
 ]
 

@@ -59,6 +59,9 @@ __all__ = [
 
 DEFAULT_THEMES_PATH = Path(__file__).resolve().parent.parent / "data" / "themes.toml"
 DEFAULT_SEGMENTS = 10
+#: Hits the keyword top theme needs, and twice the runner-up's, to name the article's top theme
+#: without the semantic layer (measured on tests/data/mixed_news_stories.toml: bench/themes_accuracy.py).
+DECISIVE_HITS = 3
 MAX_THEME_FILE_BYTES = 1_000_000
 _TOO_LARGE = f"too large for a theme file (over {MAX_THEME_FILE_BYTES:,} bytes)"
 
@@ -787,10 +790,36 @@ class ThemesResult:
         return self.themes[theme_id]
 
     @property
-    def top(self) -> str | None:
+    def keyword_top(self) -> str | None:
         """The theme with the most hits (ties: more sentences, earlier, file order); None if none."""
         ranked = self.ranking()
         return ranked[0] if ranked else None
+
+    @property
+    def top(self) -> str | None:
+        """The article's main theme, as the UI names it (README, "Top theme").
+
+        The keyword top theme when the keywords are decisive (at least
+        :data:`DECISIVE_HITS` hits and at least twice the runner-up's), otherwise the
+        semantic layer's top theme when it ran, otherwise the keyword top theme.
+        """
+        return self._top()[0]
+
+    @property
+    def top_source(self) -> str:
+        """Where :attr:`top` came from: ``"keyword"``, ``"semantic"`` or ``""`` (no theme)."""
+        return self._top()[1]
+
+    def _top(self) -> tuple[str | None, str]:
+        ranked = self.ranking()
+        if ranked:
+            first = self.themes[ranked[0]].hit_count
+            second = self.themes[ranked[1]].hit_count if len(ranked) > 1 else 0
+            if first >= DECISIVE_HITS and first >= 2 * second:
+                return ranked[0], "keyword"
+        if self.semantic and self.semantic_top:
+            return self.semantic_top, "semantic"
+        return (ranked[0], "keyword") if ranked else (None, "")
 
     def ranking(self) -> tuple[str, ...]:
         """Covered themes, most hits first (ties: more sentences, then earlier first position)."""
@@ -814,6 +843,8 @@ class ThemesResult:
                 row[f"themes_{tid}_semantic_share"] = s.semantic.sentence_share
                 row[f"themes_{tid}_semantic_similarity"] = s.semantic.similarity
         row["themes_top"] = self.top or ""
+        row["themes_top_source"] = self.top_source
+        row["themes_keyword_top"] = self.keyword_top or ""
         row["themes_covered"] = sum(1 for s in self.themes.values() if s.hit_count)
         if self.semantic:
             row["themes_semantic_top"] = self.semantic_top or ""
@@ -837,7 +868,7 @@ def analyse(
     doc: Doc,
     theme_set: ThemeSet | None = None,
     segments: int = DEFAULT_SEGMENTS,
-    semantic: bool = False,
+    semantic: bool = True,
 ) -> ThemesResult:
     """Theme coverage of a tokenised article.
 
@@ -845,7 +876,8 @@ def analyse(
         doc: the article (:func:`analysis.text.tokenise`).
         theme_set: the themes; default :func:`load_themes` (``data/themes.toml``).
         segments: N, the number of equal word segments for ``segments``.
-        semantic: also run the optional semantic layer (word vectors; README, "Themes").
+        semantic: also run the semantic layer (word vectors; README, "Themes"); it only
+            names the top theme when the keywords are not decisive.
 
     Returns:
         The per-theme measures and the dominant theme of each paragraph.

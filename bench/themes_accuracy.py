@@ -108,8 +108,9 @@ def main() -> None:
     stories = tomllib.loads((DATA / "mixed_news_stories.toml").read_text(encoding="utf-8"))["story"]
     print(f"\nArticles: {len(stories)} stories, top theme = reader's theme")
     results = [themes.analyse(tokenise(s["text"]), mixed, semantic=True) for s in stories]
-    picks = {"keyword": [r.top for r in results]}
+    picks = {"keyword": [r.keyword_top for r in results]}
     picks["semantic (word vectors)"] = [r.semantic_top for r in results]
+    picks["top theme (keywords if decisive, else vectors)"] = [r.top for r in results]
     if full:
         embed, theme_matrix = full
         import numpy as np
@@ -124,7 +125,7 @@ def main() -> None:
         right = len(stories) - len(misses)
         print(f"  {name:32} {right}/{len(stories)} = {right / len(stories):.1%}")
         print(f"    misses: {misses}")
-    no_hits = sum(1 for r in results if r.top is None)
+    no_hits = sum(1 for r in results if r.keyword_top is None)
     print(f"  stories with no keyword hit at all: {no_hits}")
 
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

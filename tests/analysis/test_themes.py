@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import pickle
@@ -165,12 +166,12 @@ def test_hand_built_spans_and_paragraphs() -> None:
     # Paragraph 0 has one sanctions and one diplomacy hit: a tie goes to the file's first theme.
     assert res.paragraph_themes == ("sanctions", "sanctions")
     assert res["sanctions"].dominant_paragraphs == (0, 1)
-    assert res.top == "sanctions"
+    assert res.keyword_top == "sanctions"
     assert res.ranking() == ("sanctions", "diplomacy")
 
 
 def test_record_and_flat_columns() -> None:
-    res = themes.analyse(tokenise(HAND), theme_set(*HAND_THEMES), segments=4)
+    res = themes.analyse(tokenise(HAND), theme_set(*HAND_THEMES), segments=4, semantic=False)
     d = res.to_dict()
     assert list(d) == ["sanctions", "diplomacy", "weather"]
     assert d["weather"]["first_position"] is None  # NaN is written as null in JSON
@@ -183,8 +184,9 @@ def test_record_and_flat_columns() -> None:
     assert flat["themes_sanctions_hits"] == 2
     assert math.isnan(flat["themes_weather_first_position"])
     assert flat["themes_top"] == "sanctions"
+    assert (flat["themes_top_source"], flat["themes_keyword_top"]) == ("keyword", "sanctions")
     assert flat["themes_covered"] == 2
-    assert not any("semantic" in k for k in flat)
+    assert not any("semantic" in k for k in flat)  # semantic=False: no semantic columns
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "!!! ??? ..."], ids=["empty", "blank", "no words"])
@@ -194,7 +196,7 @@ def test_no_words(text: str) -> None:
         assert (s.hit_count, s.sentence_share, s.hits_per_1k) == (0, 0.0, 0.0)
         assert math.isnan(s.first_position)
         assert s.segments == (0,) * 10
-    assert res.top is None
+    assert res.top is None and res.top_source == ""
     assert res.flat()["themes_top"] == ""
     json.dumps(res.to_dict(), allow_nan=False)
 
@@ -227,7 +229,7 @@ def test_seed_000_top_themes(seeds, seed: str, expected: set[str]) -> None:
 def test_seed_004_themes(seeds) -> None:
     r = seeds["004"]
     # Dr. Chung's "anti-imperialist and self-determined multipolar world" runs through the piece.
-    assert r.top == "multipolarity"
+    assert r.keyword_top == "multipolarity"
     # Sanctions ("Western-imposed sanctions", "illegal economic sanctions regimes", "UN sanctions",
     # "[sanctions] regime"), military ("military-technical cooperation", "arms deals", "war games"),
     # space (Vostochny Cosmodrome, spaceport), history (Cold War, Korean War, 75th anniversary).
@@ -383,10 +385,10 @@ def test_edited_file_is_reloaded(tmp_path) -> None:
 
 # --------------------------------------------------------------------------- semantic layer
 
-def test_semantic_layer_off_by_default_and_on_request() -> None:
+def test_semantic_layer_on_by_default_and_off_on_request() -> None:
     doc = tokenise(HAND)
-    assert themes.analyse(doc).semantic is False
-    res = themes.analyse(doc, themes.load_themes(), semantic=True)
+    assert themes.analyse(doc, semantic=False).semantic is False
+    res = themes.analyse(doc, themes.load_themes())
     assert res.semantic is True
     # Every sentence votes for one theme: the shares add up to 1.
     assert sum(s.semantic.sentence_share for s in res.themes.values()) == pytest.approx(1.0)
@@ -401,8 +403,10 @@ def test_semantic_layer_finds_paraphrase_with_evidence() -> None:
             "Fans sang in the stadium long after the final whistle.")
     doc = tokenise(text)
     res = themes.analyse(doc, themes.load_themes(MIXED), semantic=True)
-    assert res.top is None  # keywords: "scored", "won", "striker" are not in the ten sport terms
+    assert res.keyword_top is None  # "scored", "won", "striker" are not in the ten sport terms
     assert res.semantic_top == "sport"
+    # No keyword hit at all: the article's top theme comes from the semantic layer, and says so.
+    assert (res.top, res.top_source) == ("sport", "semantic")
     ev = res["sport"].semantic.evidence
     assert ev and doc.text[ev[0].start:ev[0].end] in {doc.sentence_text(0), doc.sentence_text(1)}
 
@@ -411,3 +415,27 @@ def test_semantic_layer_on_empty_text() -> None:
     res = themes.analyse(tokenise(""), themes.load_themes(), semantic=True)
     assert res.semantic_top is None
     assert all(s.semantic.sentence_share == 0.0 for s in res.themes.values())
+
+
+@pytest.mark.parametrize(
+    ("hits", "semantic_top", "top", "source"),
+    [
+        # Decisive keywords: 3+ hits and at least twice the runner-up's.
+        ({"a": 3, "b": 1}, "b", "a", "keyword"),
+        ({"a": 6, "b": 3}, "b", "a", "keyword"),
+        # Not decisive: too few hits, or a close runner-up -> the semantic layer names it.
+        ({"a": 2, "b": 0}, "b", "b", "semantic"),
+        ({"a": 5, "b": 3}, "b", "b", "semantic"),
+        # Semantic layer off (or no vote): the keyword top theme, whatever its margin.
+        ({"a": 2, "b": 1}, None, "a", "keyword"),
+        ({"a": 0, "b": 0}, None, None, ""),
+    ],
+)
+def test_top_theme_rule(hits: dict[str, int], semantic_top: str | None, top: str | None, source: str) -> None:
+    text = " ".join(["alpha."] * hits["a"] + ["beta."] * hits["b"]) or "nothing here."
+    ts = themes.parse_themes(
+        '[themes.a]\nlabel = "A"\nterms = ["alpha"]\n[themes.b]\nlabel = "B"\nterms = ["beta"]\n'
+    )
+    res = themes.analyse(tokenise(text), ts, semantic=False)
+    res = dataclasses.replace(res, semantic=semantic_top is not None, semantic_top=semantic_top)
+    assert (res.top, res.top_source) == (top, source)
