@@ -7,15 +7,20 @@
 * **Near-identical text**: the share of 5-word phrases (shingles) two articles have in
   common (Jaccard similarity), estimated from a bottom-k sketch: the 128 smallest
   64-bit hashes of an article's shingles. One hash per shingle, a fixed-size sketch
-  per article, so checking a new article against a store of N is O(N * 128).
+  per article (1 KB, stored as bytes), and :func:`similarities` compares one sketch
+  with N others in a few vectorised numpy steps, so a check against a store of 1,000
+  articles takes milliseconds.
 """
 
 from __future__ import annotations
 
 import hashlib
 import heapq
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import numpy as np
 
 from ..text import tokenise
 
@@ -25,6 +30,7 @@ __all__ = [
     "SKETCH_SIZE",
     "Fingerprint",
     "fingerprint",
+    "similarities",
     "similarity",
     "url_key",
 ]
@@ -45,14 +51,14 @@ class Fingerprint:
     sketch: tuple[int, ...]
     words: int
 
-    def sketch_str(self) -> str:
-        """The sketch as stored (hex numbers, comma-separated)."""
-        return ",".join(f"{h:x}" for h in self.sketch)
+    def sketch_bytes(self) -> bytes:
+        """The sketch as stored: big-endian unsigned 64-bit integers."""
+        return np.asarray(self.sketch, dtype=">u8").tobytes()
 
     @staticmethod
-    def parse_sketch(value: str) -> tuple[int, ...]:
-        """Inverse of :meth:`sketch_str`."""
-        return tuple(int(h, 16) for h in value.split(",") if h)
+    def parse_sketch(value: bytes) -> tuple[int, ...]:
+        """Inverse of :meth:`sketch_bytes`."""
+        return tuple(int(h) for h in np.frombuffer(value, dtype=">u8"))
 
 
 def _hash64(value: str) -> int:
@@ -79,6 +85,42 @@ def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     union = heapq.nsmallest(SKETCH_SIZE, set_a | set_b)
     both = sum(1 for h in union if h in set_a and h in set_b)
     return both / len(union)
+
+
+_PAD = np.uint64(2**64 - 1)
+
+
+def _matrix(sketches: Sequence[tuple[int, ...] | bytes]) -> np.ndarray:
+    """Sketches as rows of a uint64 matrix, padded with the largest value (never a real hash here)."""
+    rows = np.full((len(sketches), SKETCH_SIZE), _PAD, dtype=np.uint64)
+    for i, sk in enumerate(sketches):
+        if isinstance(sk, bytes | bytearray | memoryview):
+            values = np.frombuffer(sk, dtype=">u8")
+        else:
+            values = np.asarray(sk, dtype=np.uint64)
+        rows[i, : len(values)] = np.sort(values.astype(np.uint64))[:SKETCH_SIZE]
+    return rows
+
+
+def similarities(sketch: tuple[int, ...], others: Sequence[tuple[int, ...] | bytes]) -> np.ndarray:
+    """:func:`similarity` of ``sketch`` with each of ``others``, vectorised (same numbers).
+
+    Per row: merge the two sorted sketches, mark each value that repeats its
+    predecessor (a value in both), rank the distinct values, and count the shared
+    values among the first 128 distinct ones.
+    """
+    if not others or not sketch:
+        return np.zeros(len(others))
+    rows = _matrix(others)
+    merged = np.sort(np.concatenate([rows, np.broadcast_to(_matrix([sketch]), rows.shape)], axis=1), axis=1)
+    new = np.ones(merged.shape, dtype=bool)
+    new[:, 1:] = merged[:, 1:] != merged[:, :-1]
+    real = merged != _PAD
+    rank = np.cumsum(new, axis=1)
+    shared = (~new & real & (rank <= SKETCH_SIZE)).sum(axis=1)
+    union = np.minimum((new & real).sum(axis=1), SKETCH_SIZE)
+    empty = (rows == _PAD).all(axis=1)
+    return np.where(empty | (union == 0), 0.0, shared / np.maximum(union, 1))
 
 
 def url_key(url: str) -> str:

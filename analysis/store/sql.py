@@ -55,7 +55,7 @@ ARTICLES = sa.Table(
     sa.Column("removed", sa.Text, nullable=False, default="[]"),  # JSON list: boilerplate cut at load
     sa.Column("words", sa.Integer, nullable=False),
     sa.Column("text_hash", sa.String(64), nullable=False, index=True),
-    sa.Column("sketch", sa.Text, nullable=False),
+    sa.Column("sketch", sa.LargeBinary, nullable=False),  # dedupe.Fingerprint.sketch_bytes()
     sa.Column("origin", sa.String(16), nullable=False, default=""),
     sa.Column("source", sa.Text, nullable=False, default=""),
     sa.Column("duplicate_of", sa.String(64), nullable=False, default=""),
@@ -256,21 +256,21 @@ class SqlStore:
                 live & ARTICLES.c.words.between(lo, hi)
             )
         ).all()
-        candidates = [(r.id, r.title, dedupe.Fingerprint.parse_sketch(r.sketch)) for r in rows]
+        candidates: list[tuple[str, str, tuple[int, ...] | bytes]] = [(r.id, r.title, r.sketch) for r in rows]
         for other in also_check:
             ofp = dedupe.fingerprint(other.text)
             if ofp.text_hash == fp.text_hash:
                 return Duplicate(other.id, other.title, "the same text")
             if lo <= ofp.words <= hi:
                 candidates.append((other.id, other.title, ofp.sketch))
-        best: tuple[float, str, str] | None = None
-        for cid, ctitle, sketch in candidates:
-            score = dedupe.similarity(fp.sketch, sketch)
-            if score >= dedupe.NEAR_DUPLICATE and (best is None or score > best[0]):
-                best = (score, cid, ctitle)
-        if best:
+        scores = dedupe.similarities(fp.sketch, [c[2] for c in candidates])
+        if len(scores) and scores.max() >= dedupe.NEAR_DUPLICATE:
+            best = int(scores.argmax())
+            share = f"{scores[best]:.0%}"
             return Duplicate(
-                best[1], best[2], f"near-identical text ({best[0]:.0%} of 5-word phrases shared)"
+                candidates[best][0],
+                candidates[best][1],
+                f"near-identical text ({share} of 5-word phrases shared)",
             )
         return None
 
@@ -315,7 +315,7 @@ class SqlStore:
             "removed": json.dumps(list(article.removed), ensure_ascii=False),
             "words": fp.words,
             "text_hash": fp.text_hash,
-            "sketch": fp.sketch_str(),
+            "sketch": fp.sketch_bytes(),
             "origin": origin[:16],
             "source": article.source,
             "duplicate_of": "",
@@ -379,7 +379,9 @@ class SqlStore:
             if row.deleted is None:
                 raise StoreError(f"article '{article_id}' is not in the trash")
             stored = self._from_row(row)
-            fp = dedupe.Fingerprint(row.text_hash, dedupe.Fingerprint.parse_sketch(row.sketch), row.words)
+            fp = dedupe.Fingerprint(
+                row.text_hash, dedupe.Fingerprint.parse_sketch(bytes(row.sketch)), row.words
+            )
             dup = self._duplicate(conn, stored.article, fp, (), exclude=row.id)
             conn.execute(
                 ARTICLES.update()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.store.dedupe import SHINGLE, fingerprint, similarity, url_key
+from analysis.store.dedupe import SHINGLE, Fingerprint, fingerprint, similarities, similarity, url_key
 from analysis.text import word_count
 
 from .store_samples import FLOODS, SUMMIT
@@ -70,3 +70,28 @@ def test_long_text_sketch_is_bounded() -> None:
     fp = fingerprint(long_text)
     assert len(fp.sketch) == 128 and fp.words == 5000
     assert fp.sketch == tuple(sorted(fp.sketch))
+
+
+def test_vectorised_similarities_equal_the_definition() -> None:
+    # Texts sharing more or fewer phrases with SUMMIT (prefixes, a suffix, an unrelated one, an empty
+    # one, a long one): the vectorised scores must equal similarity() on each pair, to the last bit.
+    long_text = " ".join(f"word{i}" for i in range(3000))
+    words = SUMMIT.split()
+    texts = [
+        SUMMIT,
+        FLOODS,
+        " ".join(words[:40]),
+        " ".join(words[20:]),
+        "",
+        long_text,
+        long_text + " extra words",
+    ]
+    base = fingerprint(SUMMIT + " " + long_text[:2000]).sketch
+    sketches = [fingerprint(t).sketch for t in texts]
+    expected = [similarity(base, s) for s in sketches]
+    assert list(similarities(base, sketches)) == expected
+    # Stored form (bytes) gives the same numbers.
+    stored = [fingerprint(t).sketch_bytes() for t in texts]
+    assert list(similarities(base, stored)) == expected
+    assert Fingerprint.parse_sketch(stored[0]) == sketches[0]
+    assert 0 < expected[0] < 1 and expected[1] == 0.0 and expected[4] == 0.0
