@@ -64,7 +64,8 @@ def _open_url(url: str) -> SqlStore:
 
 @st.cache_resource(show_spinner=False)
 def _open_connection(name: str) -> SqlStore:
-    return SqlStore(st.connection(name, type="sql").engine)
+    # pool_pre_ping: hosted PostgreSQL servers close idle connections; test each before use.
+    return SqlStore(st.connection(name, type="sql", pool_pre_ping=True).engine)
 
 
 def get_store() -> tuple[SqlStore | None, StoreLocation, str]:
