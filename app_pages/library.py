@@ -7,7 +7,15 @@ from analysis.corpus import SUPPORTED_SUFFIXES
 from ui import library as lib
 from ui.store import get_store, seed_articles, stored_articles
 
-EDIT_FIELDS = ("title", "outlet", "published", "url", "author", "tags")
+EDIT_LABELS = {
+    "title": "Title",
+    "outlet": "Outlet",
+    "published": "Published (YYYY-MM-DD)",
+    "url": "Web address",
+    "author": "Author",
+    "tags": "Tags (comma-separated)",
+}
+EDIT_FIELDS = tuple(EDIT_LABELS)
 
 st.title("Library")
 store, location, error = get_store()
@@ -106,8 +114,12 @@ else:
     current = by_id[chosen].article
     with st.form(key=f"library_edit_form_{chosen}", border=True):
         values = {**{f: getattr(current, f) for f in EDIT_FIELDS}, "tags": ", ".join(current.tags)}
-        for field in EDIT_FIELDS:
-            st.text_input(field.capitalize(), value=values[field], key=lib.edit_key(chosen, field))
+        st.text_input(EDIT_LABELS["title"], value=values["title"], key=lib.edit_key(chosen, "title"))
+        left, right = st.columns(2)
+        for i, field in enumerate(EDIT_FIELDS[1:]):
+            (left if i % 2 == 0 else right).text_input(
+                EDIT_LABELS[field], value=values[field], key=lib.edit_key(chosen, field)
+            )
         st.form_submit_button("Save changes", on_click=lib.on_save, args=(store, chosen, EDIT_FIELDS))
     st.text_area("Text (read only)", current.text[:3000], disabled=True, key=f"library_text_{chosen}")
     st.button("Move to trash", key="library_delete", on_click=lib.on_delete, args=(store, chosen))
