@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from . import hedging, readability, themes
+from . import hedging, quotes, readability, themes
 from .corpus import Article
 from .text import Doc, tokenise
 
@@ -73,10 +73,14 @@ def _readability(doc: Doc, ctx: Context) -> readability.ReadabilityResult:
     return readability.analyse(doc)
 
 
+def _quotes(doc: Doc, ctx: Context) -> quotes.QuotesResult:
+    return quotes.analyse(doc)
+
+
 def _hedging(doc: Doc, ctx: Context) -> hedging.HedgingResult:
-    # The quotes family (when it runs first) exposes direct_spans: (start, end, speaker).
-    quotes = ctx.results.get("quotes")
-    spans = getattr(quotes, "direct_spans", None) if quotes is not None else None
+    # The quotes family runs first and exposes direct_spans: (start, end, speaker).
+    quotes_result = ctx.results.get("quotes")
+    spans = getattr(quotes_result, "direct_spans", None) if quotes_result is not None else None
     return hedging.analyse(doc, ctx.settings.get("hedging"), quote_spans=spans)
 
 
@@ -88,6 +92,7 @@ def _themes(doc: Doc, ctx: Context) -> themes.ThemesResult:
 #: (name, function) in run order. A family is added here with one line.
 FAMILIES: list[tuple[str, Callable[[Doc, Context], Result]]] = [
     ("readability", _readability),
+    ("quotes", _quotes),
     ("hedging", _hedging),
     ("themes", _themes),
 ]

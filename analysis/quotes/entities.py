@@ -1,0 +1,590 @@
+"""Who is who in one article: mentions, canonical speakers and pronoun resolution.
+
+* **Mentions**: every speaker-like phrase outside quotation marks, sentence by
+  sentence (names with their titles and roles, organisations, role descriptors,
+  unnamed sources, subject pronouns). A sentence's *subject* is its first mention
+  that is not inside a prepositional phrase ("In an interview with the Financial
+  Times, Ahmed Karimi …" has the subject Ahmed Karimi).
+* **Canonical names**: a multi-word name is one person per name key ("Kim Jong-un" =
+  "Kim Jong Un"); a one-word name ("Kim", "Mr. Kim", "President Putin") is the person
+  *introduced first* whose name contains it (news style names a second person with the
+  same surname in full), so "Kim Jong Il" stays apart. The display name is the most
+  frequent full form; titles and honorifics are never part of it.
+* **Pronouns** ("he said"): the subject of the current or a recent sentence whose
+  gender does not conflict (gender comes from titles and role nouns such as "Ms." or
+  "spokesman", and from pronouns already resolved), then other recent mentions; a
+  pronoun with nothing before it takes the first person named after it in the
+  paragraph. Definite role descriptors ("the North Korean leader") are linked to the
+  named person whose title or role matches.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .phrases import DETERMINERS, POSSESSIVE_DETS, PREPOSITIONS, RELATIVES, Ref, View
+
+__all__ = ["Entity", "Mention", "Registry", "scan_mentions"]
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+_LEADER_WORDS = frozenset({"leader", "chairman", "president", "premier", "chancellor", "head", "ruler"})
+_PERSON_KINDS = frozenset({"person", "bare", "descriptor", "anon", "anaphor"})
+_LEGAL_SUFFIXES = frozenset({"ltd", "inc", "corp", "plc", "llc", "gmbh", "co", "ag", "sa", "nv", "bv"})
+_SUBJECT_WINDOW = 8  # sentences searched for a pronoun's antecedent among subjects
+_OTHER_WINDOW = 3  # sentences searched among other mentions
+
+
+@dataclass(slots=True)
+class Mention:
+    """A speaker-like phrase at tokens ``[tok, end)`` of sentence ``sent``."""
+
+    tok: int
+    end: int
+    sent: int
+    par: int
+    ref: Ref
+    subject_ok: bool
+    role: str = ""
+    verb_adjacent: bool = False
+    entity: int = -1
+
+
+@dataclass
+class Entity:
+    """A speaker: a person, organisation, role descriptor or unnamed source."""
+
+    id: int
+    kind: str
+    key: tuple[str, ...]
+    first: int
+    names: Counter = field(default_factory=Counter)
+    gender: str = ""
+    plural: bool = False
+    roles: list[str] = field(default_factory=list)
+    appositive_roles: list[str] = field(default_factory=list)
+    parent: int = -1
+
+    @property
+    def anonymous(self) -> bool:
+        return self.kind == "anon"
+
+
+def _ref_role(view: View, ref: Ref) -> str:
+    return ref.role
+
+
+def scan_mentions(view: View) -> list[Mention]:
+    """Every speaker-like phrase outside quotation marks, in text order."""
+    lex = view.lex
+    starters = _SUBJECT_PRONOUNS | DETERMINERS | lex.anonymous | frozenset(lex.roles)
+    skip = _datelines(view)
+    candidates = [
+        i
+        for i, (w, c, q) in enumerate(zip(view.lower, view.cap, view.quote_of, strict=True))
+        if q < 0 and (c or w in starters) and i not in skip
+    ]
+    out: list[Mention] = []
+    sentences = view.doc.sentences
+    nxt = 0
+    for i in candidates:
+        if i < nxt:
+            continue
+        s_idx = view.sent[i]
+        m, end = _mention_at(view, i, s_idx, sentences[s_idx])
+        if m is not None:
+            owner = m.ref.owner
+            if owner is not None and owner.kind in ("person", "bare"):  # "Mrs Yates' son David"
+                out.append(Mention(owner.start, owner.end, s_idx, m.par, owner, False))
+            out.append(m)
+        nxt = max(end, i + 1)
+    return out
+
+
+def _datelines(view: View) -> frozenset[int]:
+    """Tokens of datelines: places, not subjects.
+
+    "MINNEAPOLIS --", "KYIV, Ukraine (AP) —" (capitals, then a dash) and "New Delhi: The
+    opposition …" (a short capitalised run, then a colon, at a paragraph's start).
+    """
+    out: set[int] = set()
+    toks, text = view.toks, view.text
+    first_body = next((n for n, p in enumerate(view.doc.paragraphs) if p.kind == "body"), -1)
+    for n, p in enumerate(view.doc.paragraphs):
+        if p.last_sentence <= p.first_sentence:
+            continue
+        sent = view.doc.sentences[p.first_sentence]
+        first = sent.first
+        if first >= sent.last or toks[first].text in view.lex.acronyms:
+            continue
+        all_caps = toks[first].text.isupper() and len(toks[first].text) >= 3
+        for k in range(first, min(sent.last, first + 8)):
+            if not view.cap[k] or (k > first and not view.joined(k) and not all_caps):
+                break
+            after = text[toks[k].end : toks[k + 1].start] if k + 1 < len(toks) else ""
+            if after == ": " and n == first_body and k - first < 3 and toks[k + 1].text[:1].isupper():
+                out.update(range(first, k + 1))
+                break
+            if all_caps and ("\u2014" in after or "\u2013" in after or " - " in after):
+                out.update(range(first, k + 1))
+                break
+    return frozenset(out)
+
+
+def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, int]:
+    """The mention starting at token ``i`` (or None) and the token after it."""
+    lower, last = view.lower, sent.last
+    low = lower[i]
+    if low in _SUBJECT_PRONOUNS:
+        if low != "it" or _verb_follows(view, i + 1, last):
+            ref = Ref("pronoun", i, i + 1, name=low, plural=low == "they")
+            return Mention(
+                i, i + 1, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first)
+            ), i + 1
+        return None, i + 1
+    if (
+        not view.cap[i]
+        and view.heads.isdisjoint(lower[i : i + 7])
+        and not any(view.cap[i + 1 : i + 7])
+        and not any("year-old" in w for w in lower[i + 1 : i + 3])
+    ):
+        return None, i + 1  # "the decision to convene …": no speaker noun or name ahead
+    ref = view.np_at(i, last)
+    if ref is None and low in POSSESSIVE_DETS:
+        ref = view.np_at(i, last, loose=True)  # "Her colleague, Serhiy, …": kept if a name follows
+        if ref is not None and view.appositive_end(ref.end, last)[2] is None:
+            ref = None
+    if ref is None or ref.kind == "place" or ref.end <= i:
+        return None, i + 1
+    end = ref.end
+    role = ref.role
+    if ref.kind == "descriptor" and end + 1 < last and lower[end] == "and" and view.joined(end):
+        ref, end, role = _coordinated_title(view, ref, i, end, last, role)
+    if ref.kind == "descriptor" and "," not in view.gap(end):
+        end = _postmodifier_end(view, end, last)  # "The Minister of State in charge of X, Name,"
+    if ref.kind in ("descriptor", "anon"):
+        nxt, _, named = view.appositive_end(end, last)
+        if named is not None:
+            ref = Ref(
+                named.kind if named.kind != "bare" else "person",
+                i,
+                named.end,
+                name=named.name,
+                key=named.key,
+                role=_clean_role(ref.name),
+                gender=named.gender or ref.gender,
+            )
+            role = ref.role
+            end = nxt
+    if ref.kind in ("person", "bare", "org"):
+        nxt, app_role = _appositives(view, end, last)
+        if app_role:
+            role = app_role
+            end = nxt
+    m = Mention(i, ref.end, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first), role=role)
+    m.verb_adjacent = _verb_follows(view, ref.end, last) or _verb_precedes(view, i, sent.first)
+    return m, end
+
+
+def _postmodifier_end(view: View, j: int, last: int) -> int:
+    """Skip "in charge of Government Communications" / "(MP)" up to a comma; else stay at ``j``."""
+    k = j
+    while k < last and k - j < 8 and view.quote_of[k] < 0:
+        if view.verb_at(k, last) is not None or view.lower[k] in RELATIVES:
+            return j
+        if k + 1 < last and "," in view.gap(k + 1):
+            return k + 1
+        k += 1
+    return j
+
+
+def _coordinated_title(view: View, ref: Ref, i: int, end: int, last: int, role: str) -> tuple[Ref, int, str]:
+    """A title, "and", then a person or a titled appositive name: one person.
+
+    "COO and CFO Blake Jorgensen"; "Communications Director and Press Secretary, Jay Carney,".
+    """
+    other = view.np_at(end + 1, last)
+    if other is not None and other.kind == "person":
+        title = view.span_text(i, end)
+        role = f"{title} and {other.role}" if other.role else title
+        return (
+            Ref("person", i, other.end, name=other.name, key=other.key, role=role, gender=other.gender),
+            other.end,
+            role,
+        )
+    if other is not None and other.kind == "descriptor" and view.appositive_end(other.end, last)[2]:
+        text = view.span_text(i, other.end)
+        return Ref("descriptor", i, other.end, name=text, key=other.key, role=text), other.end, role
+    return ref, end, role
+
+
+def _appositives(view: View, j: int, hi: int) -> tuple[int, str]:
+    """Skip appositives after a name ("…, 54, who …"); return the next token and the role."""
+    for _ in range(3):
+        nxt, role, named = view.appositive_end(j, hi)
+        if nxt == j or named is not None:
+            break
+        if role:
+            return nxt, role
+        age = view.lower[j].isdigit()
+        j = nxt
+        if not age:
+            break  # a relative clause ends the phrase
+    return j, ""
+
+
+def _verb_follows(view: View, j: int, hi: int) -> bool:
+    k = j
+    while k < hi and view.lower[k] in _ADVERBS_LOCAL:
+        k += 1
+    return k < hi and view.verb_at(k, hi) is not None
+
+
+def _verb_precedes(view: View, i: int, lo: int) -> bool:
+    k = i - 1
+    return k >= lo and view.verb_at(k, i) is not None and view.joined(i)
+
+
+_ADVERBS_LOCAL = frozenset("also later then again once has have had was is would will".split())
+
+
+def _subject_position(view: View, i: int, first: int) -> bool:
+    """False when the phrase at ``i`` follows a preposition ("with the Financial Times")."""
+    k = i - 1
+    if k >= first and view.lower[k] in DETERMINERS:
+        k -= 1
+    return not (k >= first and view.lower[k] in PREPOSITIONS and view.joined(k + 1))
+
+
+def _clean_role(text: str) -> str:
+    for art in ("the ", "a ", "an ", "The ", "A ", "An "):
+        if text.startswith(art):
+            return text[len(art) :]
+    return text
+
+
+def _words_match(a: str, b: str) -> bool:
+    if len(a) < 3 or len(b) < 3:
+        return a == b
+    if a.startswith(b) or b.startswith(a):
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= max(4, min(len(a), len(b)) - 2)
+
+
+class Registry:
+    """The article's entities and the pronoun resolutions."""
+
+    def __init__(self, view: View, mentions: list[Mention]):
+        self.view = view
+        self.entities: list[Entity] = []
+        self._by_key: dict[tuple[str, tuple[str, ...]], int] = {}
+        self._multi: list[int] = []  # person entities with multi-word keys, by first mention
+        self.mentions = mentions
+        self.pronoun_of: dict[int, int] = {}  # token index of a pronoun/anaphor -> entity id
+        self._build()
+        self.mention_toks = [m.tok for m in self.mentions]
+        self._resolve_pronouns()
+        #: sentence -> entity of its subject (first subject-position mention with an entity)
+        self.subject_of_sentence: dict[int, tuple[int, int]] = {}
+        for m in self.mentions:
+            if m.subject_ok and m.entity >= 0 and m.sent not in self.subject_of_sentence:
+                self.subject_of_sentence[m.sent] = (m.tok, m.entity)
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        """Mentions starting in tokens ``[lo, hi)`` (binary search; text order)."""
+        return self.mentions[bisect_left(self.mention_toks, lo) : bisect_left(self.mention_toks, hi)]
+
+    # ------------------------------------------------------------------ building
+    def _new(self, kind: str, key: tuple[str, ...], first: int) -> int:
+        eid = len(self.entities)
+        self.entities.append(Entity(eid, kind, key, first))
+        self._by_key[(kind, key)] = eid
+        return eid
+
+    def root(self, eid: int) -> int:
+        while eid >= 0 and self.entities[eid].parent >= 0:
+            eid = self.entities[eid].parent
+        return eid
+
+    def _build(self) -> None:
+        ms = self.mentions
+        for m in ms:
+            if m.ref.kind == "person" and _full(m.ref) and ("person", m.ref.key) not in self._by_key:
+                self._multi.append(self._new("person", m.ref.key, m.tok))
+        for m in ms:
+            if m.ref.kind == "org" and len(m.ref.key) >= 2:
+                self.entity_for(m.ref, m.tok)
+        kept: list[Mention] = []
+        for m in ms:
+            ref = m.ref
+            if ref.kind == "bare" and self._multi_for(ref) < 0:
+                org = self._org_for(ref.key)  # "BlackBerry" after "BlackBerry Ltd."
+                if org >= 0:
+                    m.entity = org
+                    kept.append(m)
+                    continue
+                if not m.verb_adjacent:
+                    continue
+            if ref.kind == "pronoun" or ref.kind == "anaphor":
+                kept.append(m)
+                continue
+            m.entity = self.entity_for(ref, m.tok)
+            if m.entity < 0:
+                continue
+            self._note(m.entity, ref, m.role)
+            kept.append(m)
+        self.mentions = kept
+
+    def _multi_for(self, ref: Ref) -> int:
+        """The person a one-word name refers to: the first introduced whose name contains it.
+
+        "Kim" -> "Kim Jong Un" (introduced before "Kim Jong Il"); "Mrs Traycheva-Hilditch"
+        -> "Ani Traycheva-Hilditch". A title's gender must not conflict: "Mr Hilditch" skips
+        a woman already known as "Mrs Traycheva-Hilditch" and finds "Alun Hilditch".
+        """
+        if _full(ref) or not ref.key:
+            return -1
+        parts, n = ref.key, len(ref.key)
+        for eid in self._multi:
+            e = self.entities[eid]
+            if e.parent >= 0 and self.root(eid) != eid:
+                continue
+            key = e.key
+            if not any(key[k : k + n] == parts for k in range(len(key) - n + 1)):
+                continue
+            if ref.gender and e.gender and ref.gender != e.gender:
+                continue
+            return eid
+        return -1
+
+    def _org_for(self, key: tuple[str, ...]) -> int:
+        """A named organisation whose name starts with a one-word name ("BlackBerry" -> "BlackBerry Ltd")."""
+        if len(key) != 1:
+            return -1
+        for e in self.entities:
+            if e.kind == "org" and len(e.key) >= 2 and e.key[0] == key[0] and e.parent < 0:
+                return e.id
+        return -1
+
+    def entity_for(self, ref: Ref, tok: int) -> int:
+        """The entity a name/organisation/descriptor phrase refers to (created if new)."""
+        kind = ref.kind
+        if kind in ("person", "bare"):
+            if not ref.key:
+                return -1
+            if _full(ref):
+                eid = self._by_key.get(("person", ref.key))
+                if eid is None:
+                    eid = self._new("person", ref.key, tok)
+                    self._multi.append(eid)
+                return self.root(eid)
+            multi = self._multi_for(ref)
+            if multi >= 0:
+                return self.root(multi)
+            org = self._org_for(ref.key)
+            if org >= 0:
+                return self.root(org)
+            eid = self._by_key.get(("person", ref.key))
+            return self.root(eid) if eid is not None else self._new("person", ref.key, tok)
+        if kind in ("org", "descriptor", "anon"):
+            key = ref.key or tuple(ref.name.lower().split())
+            if kind == "org" and key[:1] == ("the",):
+                key = key[1:]
+            eid = self._by_key.get((kind, key))
+            if eid is None:
+                eid = self._new(kind, key, tok)
+                self.entities[eid].plural = ref.plural
+                self._note(eid, ref, "")
+            return self.root(eid)
+        return -1
+
+    def _note(self, eid: int, ref: Ref, role: str) -> None:
+        e = self.entities[eid]
+        if ref.kind in ("person", "bare"):
+            if _full(ref) or not any(len(n.split()) >= 2 for n in e.names):
+                e.names[ref.name] += 1
+        elif ref.kind == "org":
+            e.names[ref.name[4:] if ref.name.lower().startswith("the ") else ref.name] += 1
+        else:
+            e.names[_descriptor_name(ref.name)] += 1
+        if ref.gender and not e.gender:
+            e.gender = ref.gender
+        if role and role != ref.role and role not in e.appositive_roles:
+            e.appositive_roles.append(role)
+        if ref.role and ref.kind in ("person", "bare") and ref.role not in e.roles:
+            e.roles.append(ref.role)
+
+    # ------------------------------------------------------------------ pronouns
+    def _compatible(self, eid: int, pronoun: str) -> bool:
+        e = self.entities[self.root(eid)]
+        if pronoun == "it":
+            return e.kind == "org"
+        if pronoun == "they":
+            return e.plural or e.kind == "org"
+        if e.kind not in ("person", "descriptor", "anon") or e.plural:
+            return False
+        want = "male" if pronoun == "he" else "female"
+        return e.gender in ("", want)
+
+    def _resolve_pronouns(self) -> None:
+        ms = self.mentions
+        subjects: list[tuple[int, int]] = []  # (sentence, entity)
+        sent_subject: dict[int, int] = {}
+        pending: list[Mention] = []
+        for idx, m in enumerate(ms):
+            if m.ref.kind in ("pronoun", "anaphor"):
+                eid = self._antecedent(m, idx, subjects, sent_subject)
+                if eid < 0:
+                    pending.append(m)
+                    continue
+                m.entity = eid
+                self.pronoun_of[m.tok] = eid
+                self._learn(eid, m.ref.name)
+            if m.entity >= 0 and m.subject_ok and m.sent not in sent_subject:
+                sent_subject[m.sent] = m.entity
+                subjects.append((m.sent, m.entity))
+        for m in pending:  # cataphora: "If the rains fail," she said. … Amina Yusuf farms …
+            for later in ms[bisect_left(self.mention_toks, m.tok + 1) :]:
+                if later.par != m.par:
+                    break
+                if later.entity >= 0 and self._compatible(
+                    later.entity, m.ref.name if m.ref.kind == "pronoun" else "he"
+                ):
+                    m.entity = later.entity
+                    self.pronoun_of[m.tok] = later.entity
+                    break
+
+    def _learn(self, eid: int, pronoun: str) -> None:
+        e = self.entities[self.root(eid)]
+        if pronoun in ("he", "she") and not e.gender and e.kind == "person":
+            e.gender = "male" if pronoun == "he" else "female"
+
+    def _antecedent(
+        self, m: Mention, idx: int, subjects: list[tuple[int, int]], sent_subject: dict[int, int]
+    ) -> int:
+        pronoun = m.ref.name if m.ref.kind == "pronoun" else "he"
+        if m.ref.kind == "anaphor":
+            ok = lambda e: self.entities[self.root(e)].kind == "person"  # noqa: E731
+        else:
+            ok = lambda e: self._compatible(e, pronoun)  # noqa: E731
+        cur = sent_subject.get(m.sent)
+        if cur is not None and ok(cur):
+            return self.root(cur)
+        for s, eid in reversed(subjects):
+            if m.sent - s > _SUBJECT_WINDOW:
+                break
+            if s != m.sent and ok(eid):
+                return self.root(eid)
+        for k in range(idx - 1, -1, -1):
+            prev = self.mentions[k]
+            if m.sent - prev.sent > _OTHER_WINDOW:
+                break
+            if prev.entity >= 0 and ok(prev.entity):
+                return self.root(prev.entity)
+        return -1
+
+    # ------------------------------------------------------------------ finishing
+    def link_descriptors(self) -> None:
+        """Merge definite role descriptors into the named person whose role matches."""
+        persons = [e for e in self.entities if e.kind == "person" and e.parent < 0 and len(e.key) >= 1]
+        for e in self.entities:
+            if e.kind != "descriptor" or e.parent >= 0:
+                continue
+            words = [w for w in e.key if w not in DETERMINERS]
+            if not words:
+                continue
+            head, mods = words[-1], words[:-1]
+            best, best_score = -1, 0
+            for p in persons:
+                role_words = [
+                    w.lower().rstrip(".")
+                    for r in p.roles + p.appositive_roles
+                    for w in r.replace(",", " ").split()
+                ]
+                if not role_words:
+                    continue
+                head_ok = any(_words_match(head, w) for w in role_words) or (
+                    head in _LEADER_WORDS and any(w in _LEADER_WORDS for w in role_words)
+                )
+                if not head_ok:
+                    continue
+                score = 1 + sum(1 for w in mods if any(_words_match(w, r) for r in role_words))
+                if score > best_score:
+                    best, best_score = p.id, score
+            if best >= 0:
+                e.parent = best
+
+    def link_generic_orgs(self) -> None:
+        """Merge "the company"/"the ministry" into the article's named organisation.
+
+        A named organisation whose name holds the head noun ("the ministry" -> "Foreign
+        Ministry") wins; otherwise the most mentioned named organisation, when there is
+        one clear leader.
+        """
+        named = [e for e in self.entities if e.kind == "org" and e.parent < 0 and _is_named(e)]
+        if not named:
+            return
+        counts = Counter(self.root(m.entity) for m in self.mentions if m.entity >= 0)
+        for e in self.entities:
+            if e.kind != "org" or e.parent >= 0 or _is_named(e) or not e.key:
+                continue
+            head = e.key[-1]
+            hits = [n for n in named if head in n.key]
+            if hits:
+                e.parent = hits[0].id
+                continue
+            ranked = sorted(named, key=lambda n: -counts.get(n.id, 0))
+            if len(ranked) == 1 or counts.get(ranked[0].id, 0) > counts.get(ranked[1].id, 0):
+                e.parent = ranked[0].id
+
+    def display(self, eid: int) -> str:
+        """The canonical name of an entity."""
+        e = self.entities[self.root(eid)]
+        if e.kind == "person":
+            full = Counter({n: c for n, c in e.names.items() if len(n.split()) >= 2})
+            full = full or e.names
+            if full:
+                best = max(full.values())
+                for n in e.names:  # first seen among the most frequent
+                    if full.get(n) == best:
+                        return n
+            return " ".join(w.capitalize() for w in e.key)
+        if e.names:
+            name = e.names.most_common(1)[0][0]
+            if e.kind == "org":  # legal suffixes are not part of the name: "BlackBerry Ltd." -> "BlackBerry"
+                words = name.split()
+                while len(words) > 1 and words[-1].lower().rstrip(".,") in _LEGAL_SUFFIXES:
+                    words.pop()
+                name = " ".join(words).rstrip(",")
+            return name
+        return " ".join(e.key)
+
+    def role(self, eid: int) -> str:
+        e = self.entities[self.root(eid)]
+        for r in e.appositive_roles + e.roles:
+            if r:
+                return r
+        return ""
+
+
+def _full(ref: Ref) -> bool:
+    """A name of two or more words ("Kim Jong-un"), not one ("Kim", "Traycheva-Hilditch")."""
+    return len(ref.name.split()) >= 2
+
+
+def _is_named(e: Entity) -> bool:
+    """An organisation written with a capitalised name ("Foreign Ministry", "BlackBerry Ltd")."""
+    return any(n[:1].isupper() and not n.lower().startswith("the ") for n in e.names)
+
+
+def _descriptor_name(text: str) -> str:
+    name = text[:-2] if text.endswith("'s") else text
+    return (
+        name[:1].lower() + name[1:] if name[:1].isupper() and name.split()[0].lower() in DETERMINERS else name
+    )

@@ -1,0 +1,634 @@
+"""Token-level phrase parsing for attribution: names, titles, descriptors, speech verbs.
+
+Works on the text layer's tokens (never re-tokenises). A :class:`View` wraps one
+document with the quotation mask, and parses the noun phrases news copy uses for
+speakers: a name with titles and roles ("North Korea Chairman Kim Jong Un",
+"union leader Sofia Lindqvist"), an organisation ("the Foreign Ministry"), a pronoun,
+a role descriptor ("the president", "his spokesman"), an unnamed source ("a senior
+administration official", "people familiar with the matter").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from ..text import Doc
+from .lexicons import Lexicons
+
+__all__ = ["Ref", "Verb", "View", "name_key"]
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+DETERMINERS = frozenset(
+    "the a an his her their its our my your two three four five several some many most other "
+    "another both one".split()
+)
+DEFINITE = frozenset("the his her their its our my your".split())
+POSSESSIVE_DETS = frozenset("his her their its our my your".split())
+PREPOSITIONS = frozenset(
+    """in on at with to from by for of about after before during against between among toward
+    towards into like than via under over through across behind beside near""".split()
+)
+PLURAL_DETS = frozenset("two three four five several some many most both".split())
+# Lower-case words that end a descriptor ("a spokesman for …", "officials in Seoul").
+_STOP = frozenset(
+    """for of in on at to from by with without about after before during since until as than
+    between among against into through across under over via per amid despite toward towards
+    near within including like
+    and or but nor so yet if when while where who whom whose which that this these those what
+    is are was were be been being has have had do does did will would shall should can could
+    may might must not n't never no also later then again once further however""".split()
+)
+# Words skipped between a speaker and the speech verb ("has also said", "was quoted as saying").
+ADVERBS = frozenset(
+    """also later then again once further previously recently repeatedly reportedly publicly
+    privately quickly simply angrily bluntly flatly firmly separately earlier subsequently just
+    even still already often frequently has have had would will was is were are did does do
+    could can may might should must quoted as himself herself themselves itself""".split()
+)
+NEGATIONS = frozenset({"not", "n't", "never", "declined", "refused", "no"})
+RELATIVES = frozenset({"who", "whom", "whose", "which", "where", "when", "that"})
+PARTICLES = frozenset(
+    "bin bint ibn ben al el de da di du van von der den la le del della dos das y of".split()
+)
+LEADING_STOP = frozenset(
+    """the a an but and or so yet as in on at when while if after before since although though
+    because however meanwhile still also then now later asked speaking according for from with
+    by to of this that these those there here it its his her their our my we they he she i
+    currently additionally moreover furthermore instead indeed yes no during despite amid
+    following under over through without within against among between""".split()
+)
+_DOC_NOUNS = frozenset(
+    "statement report ruling letter filing communique release memo document transcript post "
+    "interview speech remarks message briefing decision order".split()
+)
+_AUXILIARIES = frozenset("is are was were has have had will would can could did does do".split())
+_KIN = frozenset("son daughter brother sister grandson granddaughter".split())
+_AGE_RE = re.compile(r"^\d+-year-old$")
+_ABBREV = frozenset(
+    "mr mrs ms dr prof sr jr st mt gen col lt capt sgt maj adm cmdr gov sen rep rev fr hon supt insp".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A parsed speaker phrase, tokens ``[start, end)``.
+
+    ``kind``: ``person`` (a name with at least two words, or one word with a title),
+    ``bare`` (one capitalised word, no title), ``org``, ``place``, ``title`` (a job title
+    with no name: "Press Secretary"), ``pronoun``,
+    ``descriptor`` (definite role: "the president"), ``anon`` (unnamed source),
+    ``anaphor`` ("the 58-year-old"), ``document`` ("a statement", with ``owner``).
+    """
+
+    kind: str
+    start: int
+    end: int
+    name: str = ""
+    key: tuple[str, ...] = ()
+    role: str = ""
+    gender: str = ""
+    plural: bool = False
+    owner: Ref | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """A speech-verb occurrence: tokens ``[start, end)``, its form and lexicon tags."""
+
+    start: int
+    end: int
+    form: str
+    tags: frozenset[str]
+
+
+def name_key(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Comparable form of a name: lower case, hyphen-split, possessive dropped.
+
+    "Kim Jong-un", "Kim Jong Un" and "KIM JONG UN's" share the key ``("kim", "jong", "un")``.
+    """
+    parts: list[str] = []
+    for w in words:
+        w = w.lower()
+        if w.endswith("'s"):
+            w = w[:-2]
+        parts.extend(p for p in w.replace(".", "").split("-") if p)
+    return tuple(parts)
+
+
+class View:
+    """One document's tokens with the quotation mask and the phrase parsers."""
+
+    def __init__(self, doc: Doc, lex: Lexicons, quote_of: list[int]):
+        self.doc = doc
+        self.text = doc.text
+        self.toks = doc.tokens
+        self.lex = lex
+        self.quote_of = quote_of
+        self.lower = [t.lower for t in doc.tokens]
+        self.cap = [t.text[0].isupper() for t in doc.tokens]
+        self.sent = [t.sentence for t in doc.tokens]
+        self._joined = self._join_flags()
+        #: words that can head a speaker phrase (checked before classifying a phrase)
+        self.heads = lex.heads | _DOC_NOUNS
+        self._runs: dict[tuple[int, int], Ref] = {}
+
+    def _join_flags(self) -> list[bool]:
+        """``flags[i]``: token ``i`` continues a phrase with token ``i - 1`` (one pass).
+
+        A plain-space gap never spans a sentence or a quotation boundary (those gaps hold
+        punctuation or a quote mark); ". " joins only after an abbreviation or initial.
+        """
+        toks, text = self.toks, self.text
+        flags = [False]
+        flags.extend(b.start - a.end == 1 and text[a.end] == " " for a, b in pairwise(toks))
+        lower, cap, sent = self.lower, self.cap, self.sent
+        for i in range(1, len(toks)):
+            if not flags[i] and toks[i].start - toks[i - 1].end == 2 and sent[i] == sent[i - 1]:
+                a = toks[i - 1].end
+                if text[a : a + 2] == ". " and self.quote_of[i] == self.quote_of[i - 1]:
+                    prev = lower[i - 1]
+                    flags[i] = prev in _ABBREV or (len(prev) == 1 and cap[i - 1]) or "." in prev
+        return flags
+
+    def gap(self, i: int) -> str:
+        """The text between token ``i - 1`` and token ``i``."""
+        toks = self.toks
+        if i <= 0:
+            return self.text[: toks[0].start] if toks else ""
+        if i >= len(toks):
+            return self.text[toks[-1].end :]
+        return self.text[toks[i - 1].end : toks[i].start]
+
+    def joined(self, i: int) -> bool:
+        """Token ``i`` continues a phrase with token ``i - 1`` (same sentence, plain space)."""
+        return 0 < i < len(self._joined) and self._joined[i]
+
+    def sentence_range(self, i: int) -> tuple[int, int]:
+        """Token range ``[first, last)`` of the sentence holding token ``i``."""
+        s = self.doc.sentences[self.sent[i]]
+        return s.first, s.last
+
+    def verb_at(self, i: int, hi: int) -> Verb | None:
+        """The speech verb starting at token ``i`` (longest lexicon form), if any."""
+        entries = self.lex.verbs.get(self.lower[i])
+        if not entries:
+            return None
+        if i > 0 and self._joined[i]:
+            prev = self.lower[i - 1]
+            if prev in DETERMINERS or (prev in PREPOSITIONS and prev != "to"):
+                return None  # a noun: "During question time", "the report", "a call"
+        for rest, tags in entries:
+            n = len(rest)
+            if i + n < hi + 1 and all(
+                self.lower[i + 1 + k] == rest[k] and self.joined(i + 1 + k) for k in range(n)
+            ):
+                form = " ".join(self.toks[k].text for k in range(i, i + 1 + n))
+                return Verb(i, i + 1 + n, form, tags)
+        return None
+
+    def match_title(self, i: int, hi: int) -> int:
+        """Number of tokens of the title phrase starting at ``i`` (0 if none)."""
+        lex = self.lex
+        if self.lower[i] not in lex.title_first:
+            return 0
+        for n in range(min(lex.max_title_words, hi - i), 0, -1):
+            if tuple(self.lower[i : i + n]) in lex.titles and all(self.joined(i + k) for k in range(1, n)):
+                return n
+        return 0
+
+    def title_tags(self, i: int, n: int) -> frozenset[str]:
+        return self.lex.titles.get(tuple(self.lower[i : i + n]), frozenset())
+
+    def span_text(self, i: int, j: int) -> str:
+        """Text of tokens ``[i, j)``."""
+        if j <= i:
+            return ""
+        return self.text[self.toks[i].start : self.toks[j - 1].end]
+
+    # ------------------------------------------------------------------ names
+    def cap_run(self, i: int, hi: int) -> int:
+        """End (exclusive) of the capitalised run starting at ``i`` (particles allowed inside)."""
+        j = i + 1
+        while j < hi and self.joined(j):
+            if self.cap[j]:
+                j += 1
+            elif self.lower[j] in PARTICLES and j + 1 < hi and self.joined(j + 1) and self.cap[j + 1]:
+                j += 2
+            elif (  # "Secretary of the Interior Ken Salazar"
+                self.lower[j] == "of"
+                and j + 2 < hi
+                and self.lower[j + 1] == "the"
+                and self.joined(j + 1)
+                and self.joined(j + 2)
+                and self.cap[j + 2]
+            ):
+                j += 3
+            else:
+                break
+        return j
+
+    def run_ref(self, i: int, j: int, start: int | None = None, role_words: tuple[str, ...] = ()) -> Ref:
+        """Classify the capitalised run ``[i, j)``: person, bare name, organisation or place."""
+        base = self._runs.get((i, j))
+        if base is None:
+            base = self._runs[(i, j)] = self._plain_word(i) if j == i + 1 else None
+            if base is None:
+                base = self._runs[(i, j)] = self._run_ref(i, j, i, ())
+        if (start is None or start == i) and not role_words:
+            return base
+        if base.kind not in ("person", "bare"):
+            return replace(base, start=start if start is not None else i)
+        lex = self.lex
+        role_noun = bool(role_words) and role_words[-1].split()[-1].lower() in lex.roles
+        gender = base.gender
+        if not gender:
+            for w in role_words:
+                gender = lex.roles.get(w.split()[-1].lower(), "") or gender
+        role = " ".join(p for p in (*role_words, base.role) if p)
+        kind = "person" if base.kind == "person" or role_noun else "bare"
+        return replace(base, kind=kind, start=start if start is not None else i, role=role, gender=gender)
+
+    def _plain_word(self, i: int) -> Ref | None:
+        """Fast path: one capitalised word that is no title, role, place, organisation or stop word."""
+        w = self.lower[i]
+        if w.endswith("'s"):
+            w = w[:-2]
+        lex = self.lex
+        if (
+            "-" in w
+            or "'" in w
+            or "." in w
+            or w in lex.title_first
+            or w in lex.roles
+            or w in lex.places
+            or w in lex.organisations
+            or w in LEADING_STOP
+            or self.toks[i].text in lex.acronyms
+            or self.toks[i].text.isupper()
+        ):
+            return None
+        name = _strip_possessive(self.toks[i].text)
+        return Ref("bare", i, i + 1, name=name, key=name_key((name,)))
+
+    def _run_ref(self, i: int, j: int, start: int | None, role_words: tuple[str, ...]) -> Ref:
+        lex, lower = self.lex, self.lower
+        k = i
+        while k < j - 1 and lower[k] in LEADING_STOP:
+            k += 1
+        if k == j - 1 and lower[k] in LEADING_STOP:
+            return Ref("place", start if start is not None else i, j)
+        # Titles and roles: strip through the last one that leaves a name behind.
+        pos, name_start, gender, titled, honorific_only = k, k, "", False, True
+        while pos < j:
+            n = self.match_title(pos, j)
+            if not n and lower[pos] in lex.roles:
+                n = 1
+            if n and pos + n < j:
+                tags = self.title_tags(pos, n)
+                g = (
+                    "male"
+                    if "male" in tags
+                    else "female"
+                    if "female" in tags
+                    else lex.roles.get(lower[pos], "")
+                )
+                gender = g or gender
+                titled = True
+                honorific_only = honorific_only and "honorific" in tags
+                pos += n
+                name_start = pos
+                continue
+            pos += 1
+        base = [w[:-2] if w.endswith("'s") else w for w in lower[i:j]]  # possessive dropped
+        words = base[name_start - i :]
+        if name_start == k and self.match_title(k, j) == j - k:
+            # The whole run is a title ("COO", "Prime Minister"): a role without a name.
+            return Ref(
+                "title",
+                start if start is not None else i,
+                j,
+                name=self.span_text(k, j),
+                role=self.span_text(k, j),
+            )
+        words_k = base[k - i :]
+        of = words_k.index("of") if "of" in words_k[1:] else len(words_k)
+        head = words_k[of - 1]  # "Member" in "Ablekuma West Member of Parliament"
+        if not titled and j - k >= 2 and head in lex.offices:
+            # "Communications Director", "Press Secretary", "X Member of Parliament": a job
+            # title without a name.
+            return Ref(
+                "title",
+                start if start is not None else i,
+                j,
+                name=self.span_text(k, j),
+                role=self.span_text(k, j),
+            )
+        # A title before a name makes it a person ("Senate Majority Leader Chuck Morales").
+        o = name_start if titled else k
+        org = any(
+            base[x - i] in lex.organisations or self.toks[x].text in lex.acronyms for x in range(o, j)
+        ) or any(tuple(base[x - i : x - i + 2]) in lex.organisation_phrases for x in range(o, j - 1))
+        s = start if start is not None else i
+        if org:
+            name = self.span_text(k, j)
+            if lower[k] == "the":
+                name = self.span_text(k + 1, j)
+            return Ref("org", s, j, name=_strip_possessive(name), key=name_key(name.split()))
+        # Leading place words ("Russian", "Seoul") are modifiers, not part of the name.
+        while name_start < j - 1 and words[0] in lex.places:
+            name_start += 1
+            words = words[1:]
+        if all(w in lex.places for w in words) or (
+            len(words) == 1 and _is_acronym(self.toks[name_start].text)
+        ):
+            return Ref("place" if words[0] in lex.places else "org", s, j, name=self.span_text(name_start, j))
+        if titled and name_start < j and lower[name_start] == "of":
+            # A title's complement ("Secretary of the Interior Ken Salazar", "Minister of
+            # Foreign Affairs Wang Yi"): the name is the last two words after it.
+            x = name_start + 1 + (name_start + 1 < j and lower[name_start + 1] == "the")
+            rest = j - x
+            if rest < 2:
+                return Ref("title", s, j, name=self.span_text(k, j), role=self.span_text(k, j))
+            name_start = j - 2 if rest >= 3 else j - 1
+            words = base[name_start - i :]
+        # Names stop at "of" ("Putin of Russia").
+        end = j
+        for x in range(name_start, j):
+            if lower[x] == "of":
+                end = x
+                break
+        name_toks = [self.toks[x].text for x in range(name_start, end)]
+        if not name_toks:
+            return Ref("place", s, j)
+        last = name_toks[-1]
+        if (
+            "-" in last
+            and len(name_toks) == 1
+            and all(p[:1].isupper() for p in last.split("-"))
+            and not titled
+        ):
+            return Ref("place", s, j)  # "Kim-Putin summit", "DPRK-Russia": a compound, not a name
+        if _strip_possessive(last).lower() in lex.places:
+            return Ref("place", s, j)  # "State Dinner", "Kim-Putin Summit": an event
+        role_parts = [*role_words]
+        if name_start > k:
+            title_text = self.span_text(k, name_start)
+            if not honorific_only:
+                role_parts.append(title_text)
+        name = _strip_possessive(self.span_text(name_start, end))
+        role_noun = bool(role_words) and role_words[-1].split()[-1].lower() in lex.roles
+        kind = "person" if (len(name_toks) >= 2 or titled or role_noun) else "bare"
+        if not gender:
+            for w in role_words:
+                gender = lex.roles.get(w.split()[-1].lower(), "") or gender
+        return Ref(
+            kind, s, j, name=name, key=name_key(name.split()), role=" ".join(role_parts), gender=gender
+        )
+
+    # ------------------------------------------------------------------ noun phrases
+    def np_at(self, i: int, hi: int, loose: bool = False) -> Ref | None:
+        """The speaker-like noun phrase starting at token ``i`` (not crossing ``hi``).
+
+        ``loose`` (for the subject of a speech verb) also accepts an unnamed person or
+        body with any head noun: "her landlord", "a commuter", "Ukraine's air force".
+        """
+        if i >= hi or self.quote_of[i] >= 0:
+            return None
+        lower, lex = self.lower, self.lex
+        low = lower[i]
+        if low in PRONOUNS:
+            return Ref("pronoun", i, i + 1, name=low, plural=low in ("they", "we"))
+        j, det = i, ""
+        if low in DETERMINERS:
+            det, j = low, i + 1
+        mods: list[str] = []
+        owner: Ref | None = None
+        best: Ref | None = None  # the longest prefix that is a speaker phrase
+        after_owner = False
+        while j < hi and (j == i or after_owner or self.joined(j)) and len(mods) < 8:
+            after_owner = False
+            if self.cap[j] and lower[j] not in DETERMINERS and not self._common_noun(j, hi):
+                e = self.cap_run(j, hi)
+                ref = self.run_ref(j, e, start=i, role_words=tuple(mods))
+                plural_owner = e < hi and self.gap(e) == "' " and self.lower[e - 1].endswith("s")
+                if self.toks[e - 1].text.endswith("'s") or plural_owner:
+                    owner = ref  # "South Korea's military", "Mrs Yates' son David"
+                    mods.append(self.span_text(j, e) + ("'" if plural_owner else ""))
+                    j = e
+                    after_owner = plural_owner
+                    continue
+                if ref.kind in ("person", "bare"):
+                    if det and not mods and ref.kind == "bare" and det not in DEFINITE:
+                        return best
+                    if owner is not None and len(ref.name.split()) == 1 and mods[-1].lower() in _KIN:
+                        # "Mrs Yates' son David": a family member named by first name takes the
+                        # family name ("David Yates").
+                        family = owner.name.split()[-1] if owner.kind in ("person", "bare") else ""
+                        if family and family != ref.name:
+                            name = f"{ref.name} {family}"
+                            return replace(
+                                ref, kind="person", name=name, key=name_key(name.split()), owner=owner
+                            )
+                    return ref
+                if ref.kind == "title":
+                    return Ref(
+                        "descriptor",
+                        i,
+                        e,
+                        name=self.span_text(i, e),
+                        key=name_key(ref.name.split()),
+                        role=ref.role,
+                    )
+                if self._modifies_noun(e, hi):  # "Kremlin spokesman", "European diplomat"
+                    mods.append(self.span_text(j, e))
+                    j = e
+                    continue
+                if ref.kind in ("org", "place") and det in ("the", "") and not mods:
+                    return Ref(ref.kind, i, e, name=ref.name, key=ref.key)
+                return best
+            w = lower[j]
+            if (self.cap[j] and not self._common_noun(j, hi)) or not w[:1].isalnum():
+                break
+            if mods and mods[-1] in lex.anonymous:
+                q = self._qualifier(j, hi)
+                if q > j:  # "people familiar with the matter", "sources close to the talks"
+                    return Ref("anon", i, q, name=self.span_text(i, q), key=name_key(mods), plural=True)
+            if w in _STOP or w in lex.verbs or w in PRONOUNS or (w in DETERMINERS and (mods or det)):
+                break
+            if w.endswith("'s") and (w[:-2] in lex.roles or w[:-2] in lex.anonymous):
+                # "the minister's new plan": the possessor is the phrase
+                mods.append(w[:-2])
+                return self._descriptor(i, j + 1, det, mods, owner, strip=2, loose=loose)
+            mods.append(w)
+            j += 1
+            if loose or w in self.heads or "year-old" in w:
+                ref = self._descriptor(i, j, det, mods, owner, loose=loose)
+                if ref is not None:
+                    best = ref
+        if best is not None and mods and mods[-1] in lex.anonymous:
+            q = self._qualifier(best.end, hi)
+            if q > best.end:
+                return Ref("anon", i, q, name=self.span_text(i, q), key=best.key, plural=True)
+        return best
+
+    def _modifies_noun(self, e: int, hi: int) -> bool:
+        """Lower-case words after a capitalised run end in a speaker noun within three words."""
+        lex = self.lex
+        k = e
+        while k < hi and k - e < 3 and self.joined(k) and not self.cap[k]:
+            w = self.lower[k]
+            if w in _STOP or w in lex.verbs:
+                return False
+            if (
+                w in lex.roles
+                or w in lex.anonymous
+                or w in lex.organisations
+                or (w.endswith("s") and w[:-1] in lex.roles)
+            ):
+                return True
+            k += 1
+        # "LNP stalwart Bob Harper": lower-case words, then a name
+        return e < k < hi and self.joined(k) and self.cap[k] and self.cap_run(k, hi) - k >= 2
+
+    def _descriptor(
+        self,
+        i: int,
+        j: int,
+        det: str,
+        mods: list[str],
+        owner: Ref | None,
+        strip: int = 0,
+        loose: bool = False,
+    ) -> Ref | None:
+        """Classify ``det + mods`` (tokens ``[i, j)``) by its head noun, or None."""
+        lex = self.lex
+        head = mods[-1].lower()
+        name = self.span_text(i, j)
+        if strip:
+            name = name[:-strip]
+        if head in _DOC_NOUNS:
+            return Ref("document", i, j, name=name, owner=owner)
+        if _AGE_RE.match(head):
+            return Ref("anaphor", i, j, name=name) if det == "the" else None
+        plural = (
+            det in PLURAL_DETS
+            or (head.endswith("s") and head[:-1] in lex.roles)
+            or (head in lex.anonymous and head.endswith("s") and head != "witness")
+        )
+        singular = head[:-1] if plural and head.endswith("s") else head
+        key = name_key(mods)
+        role = " ".join(mods)
+        if head in ("people", "person", "persons") and det not in PLURAL_DETS and det not in ("a", "an"):
+            return None  # "the people of both countries" is not a source
+        if head in lex.roles or head in lex.anonymous or singular in lex.roles:
+            gender = lex.roles.get(singular, "")
+            definite = det in DEFINITE or owner is not None
+            if head in lex.anonymous or plural or not definite or det in POSSESSIVE_DETS:
+                return Ref("anon", i, j, name=name, key=key, role=role, gender=gender, plural=plural)
+            return Ref("descriptor", i, j, name=name, key=key, role=role, gender=gender)
+        if head in lex.organisations:
+            return Ref("org", i, j, name=name, key=key)
+        if loose and head.isalpha():
+            if owner is not None and owner.kind in ("org", "place"):
+                return Ref("org", i, j, name=name, key=key)  # "Ukraine's air force"
+            if det in POSSESSIVE_DETS or det in ("a", "an", "one"):
+                return Ref("anon", i, j, name=name, key=key, role=role)  # "her landlord", "a commuter"
+        return None
+
+    def _common_noun(self, j: int, hi: int) -> bool:
+        """A lone capitalised role/source/institution noun ("Officials said", "Kremlin")."""
+        if j + 1 < hi and self.joined(j + 1) and (self.cap[j + 1] or self.cap_run(j, hi) > j + 1):
+            return False
+        w = self.lower[j]
+        lex = self.lex
+        return w in lex.anonymous or w in lex.roles or (w.endswith("s") and w[:-1] in lex.roles)
+
+    def _qualifier(self, j: int, hi: int) -> int:
+        """End of "familiar with the matter"-style qualifier at ``j`` (``j`` if none)."""
+        for q in self.lex.qualifiers:
+            n = len(q)
+            if (
+                j + n <= hi
+                and tuple(self.lower[j : j + n]) == q
+                and all(self.joined(j + k) for k in range(n))
+            ):
+                e = j + n
+                while e < hi and self.joined(e) and self.verb_at(e, hi) is None and e - j < 12:
+                    e += 1
+                return e
+        return j
+
+    def np_ending_at(self, k: int, lo: int, loose: bool = False) -> Ref | None:
+        """The longest speaker phrase that ends exactly at token ``k`` (inclusive).
+
+        A phrase right after a preposition is an object ("someone in Washington"), not
+        a subject: None.
+        """
+        if k < lo or self.quote_of[k] >= 0:
+            return None
+        s = k
+        while s > lo and k - s < 10 and self.joined(s):
+            s -= 1
+        for start in range(s, k + 1):
+            ref = self.np_at(start, k + 1, loose=loose)
+            if ref is not None and ref.end == k + 1:
+                if start > lo and self.joined(start) and self.lower[start - 1] in PREPOSITIONS:
+                    return None
+                return ref
+        return None
+
+    def appositive_end(self, j: int, hi: int) -> tuple[int, str, Ref | None]:
+        """Skip ``, <appositive>,`` after a phrase ending before ``j``.
+
+        Returns (next token, role text, a name found in the appositive). The role is
+        empty for ages and relative clauses ("54", "who has run …").
+        """
+        if j >= hi or "," not in self.gap(j) or self.quote_of[j] >= 0:
+            return j, "", None
+        if self.verb_at(j, hi) is not None or (self.lower[j] in _STOP and self.lower[j] not in RELATIVES):
+            return j, "", None
+        e = j
+        while True:
+            nxt = e + 1
+            if nxt >= hi or self.sent[nxt] != self.sent[j] or nxt - j > 25:
+                break
+            g = self.gap(nxt)
+            if any(c in g for c in ',;:"\u2014(') or ("." in g and not self.joined(nxt)):
+                break
+            e = nxt
+        if e - j >= 25:
+            return j, "", None
+        end = e + 1
+        first = self.lower[j]
+        seg = self.span_text(j, end)
+        if first in RELATIVES or seg.replace(" ", "").isdigit():
+            return end, "", None
+        if self.cap[j] and first not in DETERMINERS:
+            run_end = self.cap_run(j, end)
+            if run_end == end:
+                ref = self.run_ref(j, end)
+                if ref.kind in ("person", "bare"):
+                    return end, "", ref
+                if re.match(r"^[DRI]-[A-Z]", self.toks[j].text):
+                    return end, seg, None
+        if any(self.lower[x] in self.lex.verbs or self.lower[x] in _AUXILIARIES for x in range(j, end)):
+            return j, "", None  # a clause ("the minister also debunked …"), not an appositive
+        if first in DETERMINERS or not self.cap[j]:
+            role = seg
+            for art in ("the ", "a ", "an "):
+                if role.lower().startswith(art):
+                    role = role[len(art) :]
+                    break
+            return end, role, None
+        return j, "", None
+
+
+def _strip_possessive(name: str) -> str:
+    return name[:-2] if name.endswith("'s") else name
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isupper()
