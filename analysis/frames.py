@@ -679,7 +679,9 @@ def _top_themes(themes: pd.DataFrame) -> pd.Series:
     widest = themes[themes["sentence_share"] > 0].sort_values(
         "sentence_share", ascending=False, kind="stable"
     )
-    best = pd.concat([flagged, widest]).drop_duplicates("id")
+    best = pd.concat([x for x in (flagged, widest) if not x.empty] or [themes.iloc[0:0]]).drop_duplicates(
+        "id"
+    )
     return best.set_index("id")["label"]
 
 
@@ -712,7 +714,8 @@ def headline(frames: CorpusFrames) -> pd.DataFrame:
         t = frames.themes
         covered = t[t["covered"].astype(bool)].groupby("id").size()
         out["themes_covered"] = out["id"].map(covered).fillna(0).astype(int)
-        out["top_theme"] = out["id"].map(_top_themes(t)).fillna("")
+        tops = _top_themes(t).to_dict()
+        out["top_theme"] = [tops.get(i, "") for i in out["id"]]
     return out.reset_index(drop=True)
 
 

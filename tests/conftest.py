@@ -1,4 +1,5 @@
-"""Shared fixtures: the repository root and seed corpus; a real Streamlit server and Chromium.
+"""Shared fixtures: the repository root and seed corpus, a corpus store of the session's own,
+a real Streamlit server and Chromium.
 
 ``streamlit_server`` starts ``python -m streamlit run dashboard.py`` on a free loopback
 port and yields its base URL once ``/_stcore/health`` answers; ``browser`` launches
@@ -9,6 +10,7 @@ on ``sys.path``, since pytest runs with ``--import-mode=importlib``).
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Iterator
@@ -34,9 +36,30 @@ def seed_articles():
     return {a.id: a for a in result.articles}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """No test reads or writes the developer's corpus store (nor a team store named in secrets).
+
+    The session gets its own empty SQLite store through ``COVERAGE_LENS_STORE``, set before
+    any server or app starts; tests that need a store of their own set the variable again.
+    """
+    from analysis.store.config import ENV_VAR
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'corpus.sqlite3'}"
+    saved = os.environ.get(ENV_VAR)
+    os.environ[ENV_VAR] = url
+    try:
+        yield url
+    finally:
+        if saved is None:
+            os.environ.pop(ENV_VAR, None)
+        else:
+            os.environ[ENV_VAR] = saved
+
+
 @pytest.fixture(scope="session")
-def streamlit_server() -> Iterator[str]:
-    """Base URL of the dashboard running on the default corpus."""
+def streamlit_server(isolated_corpus_store: str) -> Iterator[str]:
+    """Base URL of the dashboard running on the default corpus (and the session's empty store)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     proc, url = start_streamlit(log=ARTIFACTS / "streamlit.log")
     try:

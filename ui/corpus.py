@@ -1,10 +1,12 @@
 """The one corpus loader every page uses: :func:`load_corpus`.
 
-Articles come from *sources* (today the seed folder, ``data/articles/`` or the folder
-named by ``COVERAGE_LENS_CORPUS``); add a source by appending its articles in
-:func:`corpus_articles`. The analysis runs once per corpus content, settings and
-family list (``st.cache_data`` keyed on a fingerprint of all three), never per rerun;
-each caller gets its own copy of the tables.
+Articles come from *sources*: the seed folder (``data/articles/`` or the folder named by
+``COVERAGE_LENS_CORPUS``) and the corpus store users fill from the Library page; add a
+source by appending its articles in :func:`corpus_articles`.
+
+The analysis runs once per corpus content, settings and family list (``st.cache_data``
+keyed on a fingerprint of all three), never per rerun; each caller gets its own copy of
+the tables.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import hashlib
 import json
 import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import streamlit as st
@@ -85,14 +87,29 @@ def _read_folder(folder: str, stamp: tuple) -> tuple[tuple[Article, ...], tuple[
     return loaded.articles, tuple(str(e) for e in loaded.errors)
 
 
+def _unique_ids(articles: tuple[Article, ...]) -> tuple[Article, ...]:
+    """Articles with ids made unique across sources (``-2``, ``-3`` …), as the loader does in one folder."""
+    seen: dict[str, int] = {}
+    out = []
+    for a in articles:
+        n = seen.get(a.id, 0) + 1
+        seen[a.id] = n
+        out.append(a if n == 1 else replace(a, id=f"{a.id}-{n}"))
+    return tuple(out)
+
+
 def corpus_articles() -> tuple[tuple[Article, ...], tuple[str, ...], tuple[str, ...]]:
     """Every source's articles, their load errors, and the sources' names, in corpus order.
 
-    Extension point: a new source (the team store) appends its articles here.
+    Sources: the starter folder (:func:`seed_folder`), then the corpus store's articles
+    (the Library page; README, "The corpus store"). A new source appends its articles here.
     """
+    from .store import store_articles  # the store opens lazily: a broken store still leaves the seeds
+
     folder = seed_folder()
-    articles, errors = _read_folder(str(folder), _folder_stamp(folder))
-    return articles, errors, (str(folder),)
+    seeds, seed_errors = _read_folder(str(folder), _folder_stamp(folder))
+    stored, store_errors = store_articles()
+    return _unique_ids(seeds + stored), seed_errors + store_errors, (str(folder), "corpus store")
 
 
 def current_settings() -> Settings:

@@ -792,7 +792,9 @@ def theme_radar(themes: pd.DataFrame, colours: Mapping[str, str]) -> go.Figure:
     widest = themes[themes["sentence_share"] > 0].sort_values(
         "sentence_share", ascending=False, kind="stable"
     )
-    tops = pd.concat([flagged, widest]).drop_duplicates("id")
+    tops = pd.concat([x for x in (flagged, widest) if not x.empty] or [themes.iloc[0:0]]).drop_duplicates(
+        "id"
+    )
     groups: dict[str, list[str]] = {}
     for r in tops.itertuples():
         groups.setdefault(esc(r.label), []).append(_letter(r.article))

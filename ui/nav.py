@@ -24,6 +24,7 @@ class PageSpec:
     title: str
     icon: str
     default: bool = False
+    analysis: bool = True  # shows the selected articles (False: e.g. the Library, which manages them)
 
 
 PAGES: list[PageSpec] = [
@@ -34,6 +35,7 @@ PAGES: list[PageSpec] = [
     PageSpec("app_pages/themes.py", "Themes", ":material/category:"),
     PageSpec("app_pages/article.py", "Article", ":material/article:"),
     PageSpec("app_pages/compare.py", "Compare", ":material/compare_arrows:"),
+    PageSpec("app_pages/library.py", "Library", ":material/library_add:", analysis=False),
 ]
 
 

@@ -1,7 +1,8 @@
 """The shared sidebar: which articles (and, in a large corpus, which outlets) are compared.
 
 The entry script (``dashboard.py``) renders it before every page, so the selection
-persists across pages. Session-state keys are set only when missing. Page widgets
+persists across pages. Session-state keys are set only when missing; an article that
+appears in the corpus (added or restored in the Library) joins the selection. Page widgets
 whose value should survive a visit to another page use keys starting with
 :data:`PERSIST_PREFIX`; :func:`keep_page_state` re-asserts them on every run
 (Streamlit otherwise drops the state of widgets not drawn in a run).
@@ -29,6 +30,8 @@ __all__ = [
 
 SELECTED_KEY = "selected_ids"
 OUTLETS_KEY = "outlet_filter"
+#: The corpus ids of the previous run: an id not among them is new (just added or restored).
+KNOWN_KEY = "_corpus_ids_seen"
 PERSIST_PREFIX = "p_"
 #: From this many articles (with two or more outlets) the sidebar offers an outlet filter.
 LARGE_CORPUS = 8
@@ -70,6 +73,14 @@ def sidebar(corpus: Corpus) -> list[str]:
                 options = [i for i, o in zip(ids, arts["outlet"], strict=True) if _outlet(o) in chosen]
         if SELECTED_KEY not in st.session_state:
             st.session_state[SELECTED_KEY] = ids[:DEFAULT_SELECTED]
+        elif KNOWN_KEY in st.session_state:
+            # An article added (or restored) since the last run joins the comparison.
+            known = set(st.session_state[KNOWN_KEY])
+            st.session_state[SELECTED_KEY] = [
+                *st.session_state[SELECTED_KEY],
+                *(i for i in ids if i not in known),
+            ]
+        st.session_state[KNOWN_KEY] = ids
         # Drop ids no longer offered (filtered out, or removed from the corpus) before drawing.
         st.session_state[SELECTED_KEY] = [i for i in st.session_state[SELECTED_KEY] if i in options]
         st.multiselect(

@@ -251,3 +251,11 @@ def test_semantic_evidence_sentences():
     f = build_frames([analysis_of("s", text, themes=themes)])
     ev = f.theme_evidence.iloc[0]
     assert (ev.text, ev.sentence, ev.sentence_similarity) == ("The summit ended.", 1, 0.6)
+
+
+def test_headline_when_no_article_touches_a_theme():
+    themes = {"climate": {"label": "Climate", "sentence_share": 0.0, "hits_per_1k": 0.0, "hit_count": 0,
+                          "terms": {}, "first_position": None, "segments": [0], "hits": []}}
+    f = build_frames([analysis_of("n", "Leaders clearly agreed.", themes=themes)])
+    row = headline(f).iloc[0]
+    assert (row.top_theme, row.themes_covered) == ("", 0)

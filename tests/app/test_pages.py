@@ -21,7 +21,9 @@ from ui.nav import PAGES
 from ui.selection import OUTLETS_KEY, SELECTED_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE_PATHS = [p.path for p in PAGES]
+ALL_PATHS = [p.path for p in PAGES]
+#: Pages that show the selected articles (the Library manages the corpus instead).
+PAGE_PATHS = [p.path for p in PAGES if p.analysis]
 
 #: Charts each page draws for the two seed articles with every family present.
 EXPECTED_CHARTS = {
@@ -70,10 +72,10 @@ def test_no_pages_folder_next_to_the_entry():
     # A pages/ folder would make Streamlit (and AppTest) run pages in legacy mode, skipping
     # dashboard.py and its shared sidebar; the pages live in app_pages/.
     assert not (ROOT / "pages").exists()
-    assert all((ROOT / p).is_file() for p in PAGE_PATHS)
+    assert all((ROOT / p).is_file() for p in ALL_PATHS)
 
 
-@pytest.mark.parametrize("path", PAGE_PATHS)
+@pytest.mark.parametrize("path", ALL_PATHS)
 def test_real_pipeline_page_runs(path):
     # Whatever families the pipeline has today: no exception, and readability charts always draw.
     at = run_page(path)
@@ -402,3 +404,16 @@ def test_real_pipeline_on_the_seeds():
         assert hedges["A"] > 4 * hedges["B"]
         if "quotes" in names:  # the author/quoted split exists once quotes run before hedging
             assert "authorial_vs_quoted_hedges" in charts(at)
+
+
+def test_an_article_added_to_the_corpus_joins_the_selection(fake_families, corpus):
+    folder = corpus({"a.md": "---\ntitle: First\n---\nThe summit could matter.\n"})
+    at = run_page()
+    at.multiselect(key=SELECTED_KEY).set_value([]).run()  # the user cleared the selection
+    (folder / "b.md").write_text("---\ntitle: Second\n---\nLeaders clearly agreed.\n")
+    at.run()
+    assert_no_exception(at)
+    assert at.multiselect(key=SELECTED_KEY).value == ["b"]  # only the new one; the choice is kept
+    (folder / "b.md").unlink()
+    at.run()
+    assert at.multiselect(key=SELECTED_KEY).value == []
