@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
@@ -13,7 +12,7 @@ from analysis.frames import CorpusFrames
 
 from .corpus import Corpus, load_corpus, seed_folder
 from .selection import article_chips, selected_ids
-from .style import plot_config
+from .style import md_escape, plot_config
 
 __all__ = [
     "FAMILY_TITLES",
@@ -31,14 +30,6 @@ FAMILY_TITLES: dict[str, str] = {
     "quotes": "Quote attribution",
     "themes": "Theme coverage",
 }
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def md_escape(text: object) -> str:
-    """``text`` with Markdown (and Streamlit's ``$`` math, ``:colour[]`` and emoji codes) made literal."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
-
 
 @dataclass(frozen=True)
 class View:

@@ -15,8 +15,10 @@ import html
 import streamlit as st
 
 from .corpus import Corpus
+from .style import md_escape
 
 __all__ = [
+    "ARTICLES_PARAM",
     "DEFAULT_SELECTED",
     "LARGE_CORPUS",
     "OUTLETS_KEY",
@@ -29,6 +31,9 @@ __all__ = [
 ]
 
 SELECTED_KEY = "selected_ids"
+#: URL query parameter selecting articles: ``?articles=ID,ID`` (shared links, the screenshot command).
+ARTICLES_PARAM = "articles"
+LINK_KEY = "_articles_param_applied"
 OUTLETS_KEY = "outlet_filter"
 #: The corpus ids of the previous run: an id not among them is new (just added or restored).
 KNOWN_KEY = "_corpus_ids_seen"
@@ -45,6 +50,24 @@ def keep_page_state() -> None:
     for key in list(st.session_state.keys()):
         if isinstance(key, str) and key.startswith(PERSIST_PREFIX):
             st.session_state[key] = st.session_state[key]
+
+
+def _linked(ids: list[str]) -> list[str] | None:
+    """The articles a ``?articles=ID,ID`` link asks for (corpus order), once per link value.
+
+    Unknown ids are named in a warning; a link naming no known article selects nothing new.
+    """
+    raw = st.query_params.get(ARTICLES_PARAM)
+    if not raw or st.session_state.get(LINK_KEY) == raw:
+        return None
+    st.session_state[LINK_KEY] = raw
+    asked = [x.strip() for x in str(raw).split(",") if x.strip()]
+    unknown = [x for x in asked if x not in ids]
+    if unknown:
+        names = md_escape(", ".join(unknown))
+        st.warning(f"Article ids not in the corpus: {names}", icon=":material/link_off:")
+    wanted = set(asked)
+    return [i for i in ids if i in wanted] or None
 
 
 def _outlet(value: object) -> str:
@@ -71,7 +94,10 @@ def sidebar(corpus: Corpus) -> list[str]:
             chosen = set(st.session_state[OUTLETS_KEY])
             if chosen:
                 options = [i for i, o in zip(ids, arts["outlet"], strict=True) if _outlet(o) in chosen]
-        if SELECTED_KEY not in st.session_state:
+        linked = _linked(ids)
+        if linked is not None:
+            st.session_state[SELECTED_KEY] = linked
+        elif SELECTED_KEY not in st.session_state:
             st.session_state[SELECTED_KEY] = ids[:DEFAULT_SELECTED]
         elif KNOWN_KEY in st.session_state:
             # An article added (or restored) since the last run joins the comparison.

@@ -11,6 +11,7 @@ too pale on white), then Tableau's muted tones for corpora beyond eight articles
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,6 +25,7 @@ __all__ = [
     "TEMPLATE",
     "article_colours",
     "esc",
+    "md_escape",
     "plot_config",
     "tint",
 ]
@@ -100,6 +102,14 @@ def tint(colour: str, amount: float) -> str:
 def esc(text: Any) -> str:
     """User text made safe for Plotly labels and HTML: ``<``, ``>``, ``&`` escaped."""
     return html.escape(str(text), quote=False)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md_escape(text: object) -> str:
+    """``text`` with Markdown (and Streamlit's ``$`` math, ``:colour[]`` and emoji codes) made literal."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def plot_config(filename: str) -> dict[str, Any]:

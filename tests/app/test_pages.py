@@ -417,3 +417,26 @@ def test_an_article_added_to_the_corpus_joins_the_selection(fake_families, corpu
     (folder / "b.md").unlink()
     at.run()
     assert at.multiselect(key=SELECTED_KEY).value == []
+
+
+@pytest.mark.parametrize(
+    ("param", "selected", "warned"),
+    [
+        (SEED_B, [SEED_B], False),
+        (f"{SEED_B},{SEED_A}", [SEED_A, SEED_B], False),  # corpus order, not link order
+        (f"nope,{SEED_A}", [SEED_A], True),  # the unknown id is named, the known one selected
+        ("nope", [SEED_A, SEED_B], True),  # nothing known: the default selection
+    ],
+)
+def test_articles_link_selects(fake_families, param, selected, warned):
+    from ui.selection import ARTICLES_PARAM
+
+    at = AppTest.from_file(ENTRY, default_timeout=120)
+    at.query_params[ARTICLES_PARAM] = param
+    at.run()
+    assert_no_exception(at)
+    assert at.multiselect(key=SELECTED_KEY).value == selected
+    assert any("not in the corpus" in w.value for w in at.warning) is warned
+    # the link applies once: the user's own choice afterwards is kept
+    at.multiselect(key=SELECTED_KEY).set_value([SEED_A]).run()
+    assert at.multiselect(key=SELECTED_KEY).value == [SEED_A]
