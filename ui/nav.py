@@ -35,6 +35,7 @@ PAGES: list[PageSpec] = [
     PageSpec("app_pages/themes.py", "Themes", ":material/category:"),
     PageSpec("app_pages/article.py", "Article", ":material/article:"),
     PageSpec("app_pages/compare.py", "Compare", ":material/compare_arrows:"),
+    PageSpec("app_pages/briefing.py", "Briefing", ":material/slideshow:"),
     PageSpec("app_pages/library.py", "Library", ":material/library_add:", analysis=False),
 ]
 

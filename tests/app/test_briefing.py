@@ -19,7 +19,6 @@ import openpyxl
 import pandas as pd
 from app_helpers import SEED_A, SEED_B, charts, run_page, title
 from PIL import Image
-from streamlit.testing.v1 import AppTest
 
 from analysis import analyse_corpus, load_paths
 from analysis.frames import build_frames
@@ -33,18 +32,12 @@ from ui.briefing import (
     sourcing_table,
     wrap_title,
 )
-from ui.selection import ARTICLES_PARAM, SELECTED_KEY
+from ui.selection import SELECTED_KEY
 from ui.style import article_colours
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "app_pages/briefing.py"
 HEADLINE = ["readability_grades", "hedges_vs_boosters", "sourcing_mix", "theme_coverage"]
-
-
-def selected_ids_of(at: AppTest) -> list[str]:
-    """The selected ids in corpus order (the multiselect keeps the link's order)."""
-    chosen = set(at.session_state[SELECTED_KEY])
-    return [i for i in (SEED_A, SEED_B) if i in chosen]
 
 
 @pytest.fixture
@@ -184,24 +177,3 @@ def test_exports_of_the_real_briefing(frames):
     assert book.sheetnames == ["metrics", "Sourcing"]
     metrics = pd.read_csv(io.BytesIO(pack.read(f"{brief.stem}/metrics.csv")), encoding="utf-8-sig")
     assert list(metrics["letter"]) == ["A", "B"]
-
-
-@pytest.mark.parametrize(
-    ("param", "selected", "warned"),
-    [
-        # The screenshot command's --articles: exactly those articles, in corpus order.
-        (SEED_B, [SEED_B], False),
-        (f"{SEED_B},{SEED_A}", [SEED_A, SEED_B], False),
-        # An unknown id is named in a warning; the known ones are still selected.
-        (f"nope,{SEED_A}", [SEED_A], True),
-        # Nothing known: the default selection (every seed) and a warning.
-        ("nope", [SEED_A, SEED_B], True),
-    ],
-)
-def test_articles_query_parameter_selects(fake_families, param, selected, warned):
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120)
-    at.query_params[ARTICLES_PARAM] = param
-    at.run()
-    assert not at.exception
-    assert selected_ids_of(at) == selected
-    assert bool([w for w in at.warning if "not in the corpus" in w.value]) is warned

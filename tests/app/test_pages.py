@@ -45,6 +45,7 @@ EXPECTED_CHARTS = {
         "theme_coverage",
         "readability_grades",
     },
+    "app_pages/briefing.py": {"readability_grades", "hedges_vs_boosters", "sourcing_mix", "theme_coverage"},
 }
 
 
