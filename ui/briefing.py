@@ -35,7 +35,7 @@ from briefing import (
 from briefing.images import ImageFormat, unavailable_message
 
 from . import figures
-from .components import md_escape
+from .style import md_escape
 
 __all__ = [
     "PRINT_CSS",
@@ -59,7 +59,7 @@ SOURCING_COLUMNS: dict[str, str] = {
     "speaker_count": "Speakers",
     "quoted_pct": "Quoted (% of words)",
     "top_speaker": "Most-quoted speaker",
-    "top_speaker_pct": "Their share (% of quoted words)",
+    "top_speaker_pct": "Their words (% of the article)",
 }
 
 # Static CSS only (never user text): print the page as a clean A4/Letter landscape sheet.
