@@ -10,7 +10,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from briefing.browser import CHROMIUM_ARGS
 from briefing.report import (
     ArticleNote,
     Briefing,
@@ -90,16 +89,15 @@ def test_report_escapes_all_text(briefing: Briefing) -> None:
 
 
 @pytest.mark.e2e
-def test_report_opens_offline_in_chromium(report: str, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_report_opens_offline_in_chromium(report: str, tmp_path: Path, browser) -> None:
+    # `browser`: the session's Debian Chromium (tests/conftest.py); one Playwright per session.
     path = tmp_path / "report.html"
     path.write_text(report, encoding="utf-8")
     external: list[str] = []
     errors: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=list(CHROMIUM_ARGS))
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    try:
+        page = context.new_page()
         page.on("pageerror", lambda e: errors.append(str(e)))
 
         def guard(route) -> None:
@@ -115,7 +113,8 @@ def test_report_opens_offline_in_chromium(report: str, tmp_path: Path) -> None:
         page.wait_for_function("document.querySelectorAll('.js-plotly-plot .main-svg').length >= 4")
         drawn = page.locator(".js-plotly-plot").count()
         bars = page.locator(".js-plotly-plot .bars path").count()
-        browser.close()
+    finally:
+        context.close()
     assert external == []
     assert errors == []
     assert drawn == 4
