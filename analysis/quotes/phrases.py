@@ -181,7 +181,7 @@ class View:
                 return None  # a noun: "During question time", "the report", "a call"
         for rest, tags in entries:
             n = len(rest)
-            if i + n < hi + 1 and all(
+            if i + n < hi and all(
                 self.lower[i + 1 + k] == rest[k] and self.joined(i + 1 + k) for k in range(n)
             ):
                 form = " ".join(self.toks[k].text for k in range(i, i + 1 + n))
@@ -526,8 +526,9 @@ class View:
             gender = lex.roles.get(singular, "")
             definite = det in DEFINITE or owner is not None
             if head in lex.anonymous or plural or not definite or det in POSSESSIVE_DETS:
-                return Ref("anon", i, j, name=name, key=key, role=role, gender=gender, plural=plural)
-            return Ref("descriptor", i, j, name=name, key=key, role=role, gender=gender)
+                return Ref("anon", i, j, name=name, key=key, role=role, gender=gender, plural=plural, owner=owner)
+            # the possessor is kept: "Venus Williams' mother" also introduces Venus Williams
+            return Ref("descriptor", i, j, name=name, key=key, role=role, gender=gender, owner=owner)
         if head in lex.organisations:
             return Ref("org", i, j, name=name, key=key)
         if loose and head.isalpha():
@@ -615,7 +616,8 @@ class View:
                     return end, seg, None
         if any(self.lower[x] in self.lex.verbs or self.lower[x] in _AUXILIARIES for x in range(j, end)):
             return j, "", None  # a clause ("the minister also debunked …"), not an appositive
-        if first in DETERMINERS or not self.cap[j]:
+        if first in DETERMINERS or not self.cap[j] or _possessive_start(self.toks[j].text, self.gap(j + 1)):
+            # "the EU's envoy", "chief economist at X", "Apple's chief financial officer"
             role = seg
             for art in ("the ", "a ", "an "):
                 if role.lower().startswith(art):
@@ -623,6 +625,11 @@ class View:
                     break
             return end, role, None
         return j, "", None
+
+
+def _possessive_start(word: str, gap_after: str) -> bool:
+    """A capitalised possessor opening an appositive role ("Apple's", "Britain's", "Reuters' ")."""
+    return word.endswith("'s") or gap_after.startswith("' ")
 
 
 def _strip_possessive(name: str) -> str:
