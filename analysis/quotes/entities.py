@@ -24,7 +24,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .phrases import DETERMINERS, POSSESSIVE_DETS, PREPOSITIONS, RELATIVES, Ref, View
+from .phrases import DETERMINERS, POSSESSIVE_DETS, PREPOSITIONS, RELATIVES, STOP_WORDS, Ref, View
 
 __all__ = ["Entity", "Mention", "Registry", "scan_mentions"]
 
@@ -165,6 +165,8 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
         end = _postmodifier_end(view, end, last)  # "The Minister of State in charge of X, Name,"
     if ref.kind in ("descriptor", "anon"):
         nxt, _, named = view.appositive_end(end, last)
+        if named is None and ref.kind == "descriptor":
+            nxt, named = _name_then_verb(view, end, last)
         if named is not None:
             ref = Ref(
                 named.kind if named.kind != "bare" else "person",
@@ -172,7 +174,7 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
                 named.end,
                 name=named.name,
                 key=named.key,
-                role=_clean_role(ref.name),
+                role=_clean_role(view.span_text(i, end)),
                 gender=named.gender or ref.gender,
             )
             role = ref.role
@@ -185,6 +187,20 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
     m = Mention(i, ref.end, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first), role=role)
     m.verb_adjacent = _verb_follows(view, ref.end, last) or _verb_precedes(view, i, sent.first)
     return m, end
+
+
+def _name_then_verb(view: View, j: int, last: int) -> tuple[int, Ref | None]:
+    """", Dr Kgosientsho Ramokgopa apologised": a role's name after a comma, its verb next."""
+    if j >= last or "," not in view.gap(j) or not view.cap[j] or view.quote_of[j] >= 0:
+        return j, None
+    e = view.cap_run(j, last)
+    ref = view.run_ref(j, e)
+    if ref.kind != "person" or e >= last or not view.joined(e) or view.cap[e]:
+        return j, None
+    w = view.lower[e]
+    if not w.isalpha() or w in STOP_WORDS:  # "the minister, John Smith and …" is a list
+        return j, None
+    return e, ref
 
 
 def _postmodifier_end(view: View, j: int, last: int) -> int:

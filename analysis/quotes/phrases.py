@@ -17,7 +17,7 @@ from itertools import pairwise
 from ..text import Doc
 from .lexicons import Lexicons
 
-__all__ = ["Ref", "Verb", "View", "name_key"]
+__all__ = ["STOP_WORDS", "Ref", "Verb", "View", "name_key"]
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 DETERMINERS = frozenset(
@@ -40,6 +40,7 @@ _STOP = frozenset(
     is are was were be been being has have had do does did will would shall should can could
     may might must not n't never no also later then again once further however""".split()
 )
+STOP_WORDS = _STOP
 # Words skipped between a speaker and the speech verb ("has also said", "was quoted as saying").
 ADVERBS = frozenset(
     """also later then again once further previously recently repeatedly reportedly publicly
@@ -419,6 +420,12 @@ class View:
                     j = e
                     after_owner = plural_owner
                     continue
+                if ref.kind in ("person", "bare") and self._role_then_name(e, hi):
+                    # "Glenwood dairy farmer Suzanne Vold", "Google spokesman Al Verney": the run
+                    # modifies the role of the person named after it
+                    mods.append(self.span_text(j, e))
+                    j = e
+                    continue
                 if ref.kind in ("person", "bare"):
                     if det and not mods and ref.kind == "bare" and det not in DEFINITE:
                         return best
@@ -491,6 +498,23 @@ class View:
             k += 1
         # "LNP stalwart Bob Harper": lower-case words, then a name
         return e < k < hi and self.joined(k) and self.cap[k] and self.cap_run(k, hi) - k >= 2
+
+    def _role_then_name(self, e: int, hi: int) -> bool:
+        """Up to three lower-case words ending in a role noun, then a name of two or more words."""
+        lex = self.lex
+        k = e
+        while k < hi and k - e < 3 and self.joined(k) and not self.cap[k]:
+            w = self.lower[k]
+            if w in _STOP or w in lex.verbs or not w.isalpha():
+                return False
+            k += 1
+        if k == e or k >= hi or not self.joined(k) or not self.cap[k]:
+            return False
+        last = self.lower[k - 1]
+        if not (last in lex.roles or last in lex.anonymous):
+            return False
+        run = self.cap_run(k, hi)
+        return run - k >= 2 and self.run_ref(k, run).kind == "person"
 
     def _descriptor(
         self,
