@@ -535,6 +535,32 @@ class Registry:
                     best, best_score = p.id, score
             if best >= 0:
                 e.parent = best
+        self._link_role_after_name()
+
+    def _link_role_after_name(self) -> None:
+        """"Wes Streeting has said … The health secretary vowed …": a definite role that is the
+        subject right after a sentence whose subject is a person the text gave no role is that
+        person (news style names someone, then refers to them by their job)."""
+        seen: set[int] = set()
+        for m in self.mentions:
+            if m.ref.kind != "descriptor" or m.entity < 0 or m.entity in seen:
+                continue
+            seen.add(m.entity)
+            d = self.entities[m.entity]
+            if d.parent >= 0 or d.plural or not m.subject_ok:
+                continue
+            if self.subject_of_sentence.get(m.sent, (-1, -1))[0] != m.tok:
+                continue
+            prev = self.subject_of_sentence.get(m.sent - 1)
+            if prev is None or self.view.toks[prev[0]].paragraph < m.par - 1:
+                continue
+            p = self.entities[self.root(prev[1])]
+            if p.kind != "person" or p.roles or p.appositive_roles or p.id == d.id:
+                continue
+            if d.gender and p.gender and d.gender != p.gender:
+                continue
+            d.parent = p.id
+            p.appositive_roles.append(_clean_role(m.ref.name))
 
     def link_generic_orgs(self) -> None:
         """Merge "the company"/"the ministry" into the article's named organisation.
