@@ -145,6 +145,7 @@ class _Attributor:
         """
         v = self.view
         k = k_verb - 1
+        gerund = k >= lo and v.lower[k] == "having"  # "… to Elisabeth Borne having said …"
         while k >= lo and v.lower[k] in ADVERBS and v.quote_of[k] < 0:
             k -= 1
         if k < lo or v.quote_of[k] >= 0:
@@ -176,7 +177,7 @@ class _Attributor:
             return ref, app_role
         if k < lo:
             return None, ""
-        return v.np_ending_at(k, lo, loose=True), role
+        return v.np_ending_at(k, lo, loose=True, after_prep=gerund), role
 
     def salient_subject(self, tok: int, window: int = 2) -> int:
         """Entity of the nearest sentence subject before token ``tok`` (within ``window`` sentences)."""
@@ -211,6 +212,15 @@ class _Attributor:
             if m.subject_ok and m.entity >= 0:
                 return self.reg.root(m.entity)
         return -1
+
+    def clause_subject(self, k: int, lo: int) -> int:
+        """Entity of the subject of the clause holding token ``k`` (the clause starts after
+        the last comma before ``k`` in the sentence starting at ``lo``)."""
+        v = self.view
+        start = k
+        while start > lo and "," not in v.gap(start) and v.quote_of[start - 1] < 0:
+            start -= 1
+        return self.sentence_subject(start, k)
 
     def first_person(self, lo: int, hi: int) -> int:
         """Entity of the first person (else any speaker) mentioned in ``[lo, hi)``."""
@@ -341,6 +351,10 @@ class _Attributor:
     def verb_cue(self, verb: Verb, s_first: int, hi: int) -> Cue | None:
         """The speaker of a verb before a quotation: its subject, or the sentence's subject."""
         v = self.view
+        if verb.start - 1 > s_first and v.lower[verb.start - 1] == "to" and v.joined(verb.start):
+            eid = self.clause_subject(verb.start - 1, s_first)
+            if eid >= 0:  # "neighbors came to her door to say: …"
+                return Cue("pre", verb.form, eid, None, verb.start)
         ref, role = self.subject_of(verb.start, s_first)
         if ref is not None:
             return Cue("pre", verb.form, self.entity_of(ref), ref, verb.start, role)
@@ -384,6 +398,8 @@ class _Attributor:
             for phrase in v.lex.title_cues.get(w, ()):
                 n = len(phrase)
                 if k - n + 1 >= 0 and tuple(v.lower[k - n + 1 : k + 1]) == phrase:
+                    if phrase in v.lex.capitalised_title_cues and v.text[span.start : span.start + 1].islower():
+                        return False  # 'the report "provides a stark insight"': words quoted from it
                     return True
             if w not in DETERMINERS:
                 seen += 1
@@ -469,6 +485,8 @@ class _Attributor:
                 decisions.append(Decision(span, "title" if par.kind != "heading" else "headline"))
                 continue
             cued = cue is not None and (cue.entity >= 0 or cue.kind in ("post", "next"))
+            if cued and cue is not None and cue.kind == "beat" and words <= SCARE_MAX_WORDS:
+                cued = False  # "Amid a row over 'poll guarantees', Minister X launched …": a label
             if (
                 cued
                 and cue is not None
@@ -649,6 +667,20 @@ class _Attributor:
             return Cue("continuation", d.cue.verb, target)
         return None
 
+    def forward(self, span: Span, decisions: list[Decision], idx: int) -> Cue | None:
+        """'has "no idea, no plan" and … "raw power," Merz criticized': the attribution of a
+        later quotation in the same sentence covers the partial quotations before it."""
+        for j in range(idx + 1, min(idx + 5, len(decisions))):
+            d = decisions[j]
+            if d.kind != "speech":
+                continue
+            if not self.same_sentence(span, d.span) or d.cue is None or d.cue.entity < 0:
+                return None
+            if d.cue.kind not in ("post", "next"):
+                return None
+            return Cue("continuation", d.cue.verb, self.reg.root(d.cue.entity))
+        return None
+
 
 def attribute(
     view: View, reg: Registry, spans: list[Span], reported_events
@@ -680,7 +712,7 @@ def attribute(
         cue = None
         if block:
             cue = att.attribution_line(d.span) or att.colon_before(d.span)
-        cue = cue or att.continuation(d.span, decisions, idx)
+        cue = cue or att.continuation(d.span, decisions, idx) or att.forward(d.span, decisions, idx)
         if cue is None and not block:
             cue = att.beat_before(d.span)
         if cue is None:

@@ -46,7 +46,7 @@ ADVERBS = frozenset(
     """also later then again once further previously recently repeatedly reportedly publicly
     privately quickly simply angrily bluntly flatly firmly separately earlier subsequently just
     even still already often frequently has have had would will was is were are did does do
-    could can may might should must quoted as himself herself themselves itself""".split()
+    could can may might should must quoted as himself herself themselves itself having""".split()
 )
 NEGATIONS = frozenset({"not", "n't", "never", "declined", "refused", "no"})
 RELATIVES = frozenset({"who", "whom", "whose", "which", "where", "when", "that"})
@@ -181,6 +181,8 @@ class View:
             if prev in DETERMINERS or (prev in PREPOSITIONS and prev != "to"):
                 return None  # a noun: "During question time", "the report", "a call"
         for rest, tags in entries:
+            if "noun" in tags and self._noun_position(i):
+                continue
             n = len(rest)
             if i + n < hi and all(
                 self.lower[i + 1 + k] == rest[k] and self.joined(i + 1 + k) for k in range(n)
@@ -188,6 +190,14 @@ class View:
                 form = " ".join(self.toks[k].text for k in range(i, i + 1 + n))
                 return Verb(i, i + 1 + n, form, tags)
         return None
+
+    def _noun_position(self, i: int) -> bool:
+        """Token ``i`` ends a noun phrase: "the ABARES report", "his recent remarks", "Mueller's report"."""
+        if i < 1 or not self._joined[i]:
+            return False
+        if self.toks[i - 1].text.endswith("'s"):
+            return True
+        return i >= 2 and self._joined[i - 1] and self.lower[i - 2] in DETERMINERS
 
     def match_title(self, i: int, hi: int) -> int:
         """Number of tokens of the title phrase starting at ``i`` (0 if none)."""
@@ -585,11 +595,12 @@ class View:
                 return e
         return j
 
-    def np_ending_at(self, k: int, lo: int, loose: bool = False) -> Ref | None:
+    def np_ending_at(self, k: int, lo: int, loose: bool = False, after_prep: bool = False) -> Ref | None:
         """The longest speaker phrase that ends exactly at token ``k`` (inclusive).
 
         A phrase right after a preposition is an object ("someone in Washington"), not
-        a subject: None.
+        a subject: None, unless ``after_prep`` (the subject of a gerund: "object to X
+        having said").
         """
         if k < lo or self.quote_of[k] >= 0:
             return None
@@ -599,7 +610,7 @@ class View:
         for start in range(s, k + 1):
             ref = self.np_at(start, k + 1, loose=loose)
             if ref is not None and ref.end == k + 1:
-                if start > lo and self.joined(start) and self.lower[start - 1] in PREPOSITIONS:
+                if start > lo and self.joined(start) and self.lower[start - 1] in PREPOSITIONS and not after_prep:
                     return None
                 return ref
         return None
