@@ -214,8 +214,10 @@ class _Attributor:
         return -1
 
     def clause_subject(self, k: int, lo: int) -> int:
-        """Entity of the subject of the clause holding token ``k`` (the clause starts after
-        the last comma before ``k`` in the sentence starting at ``lo``)."""
+        """Entity of the subject of the clause holding token ``k``.
+
+        The clause starts after the last comma before ``k`` in the sentence starting at ``lo``.
+        """
         v = self.view
         start = k
         while start > lo and "," not in v.gap(start) and v.quote_of[start - 1] < 0:
@@ -398,7 +400,8 @@ class _Attributor:
             for phrase in v.lex.title_cues.get(w, ()):
                 n = len(phrase)
                 if k - n + 1 >= 0 and tuple(v.lower[k - n + 1 : k + 1]) == phrase:
-                    if phrase in v.lex.capitalised_title_cues and v.text[span.start : span.start + 1].islower():
+                    lower_start = v.text[span.start : span.start + 1].islower()
+                    if phrase in v.lex.capitalised_title_cues and lower_start:
                         return False  # 'the report "provides a stark insight"': words quoted from it
                     return True
             if w not in DETERMINERS:
@@ -418,6 +421,19 @@ class _Attributor:
         caps = sum(1 for w in content if w[:1].isupper())
         inner = v.text[span.start : span.end].rstrip(",.")
         return caps >= 0.75 * len(content) and not any(c in inner for c in ".!?")
+
+    def subheading(self, span: Span, words: int) -> bool:
+        """A short quoted paragraph with no sentence punctuation and no attribution line.
+
+        A sub-heading quoting the story ("'City Power must clarify load shedding schedules'").
+        """
+        if span.first_par != span.last_par or words > 12 or not self.is_block(span):
+            return False
+        par = self.view.doc.paragraphs[span.first_par]
+        tail = self.view.text[span.start : par.end].rstrip(" \"'\u201d")[-1:]
+        if tail in (".", "!", "?", "\u2026", ",", ":"):
+            return False
+        return self.attribution_line(span) is None and self.colon_before(span) is None
 
     def same_sentence(self, a: Span, b: Span) -> bool:
         """Span ``b`` starts in the sentence where span ``a`` ends."""
@@ -477,6 +493,9 @@ class _Attributor:
             )
             if self.title_context(span):
                 decisions.append(Decision(span, "title"))
+                continue
+            if cue is None and self.subheading(span, words):
+                decisions.append(Decision(span, "headline"))
                 continue
             if self.label(span):
                 decisions.append(Decision(span, "scare"))
@@ -539,11 +558,13 @@ class _Attributor:
             return None
         par = pars[p]
         line = v.text[par.start : par.end]
-        if line[:1] in ('"', "'") or line.rstrip()[-1:] in (".", "?", "!", ":") or '"' in line:
+        # "—Matt Stoller, New America": a credit line under a pull quote, however it goes on
+        dash = line[:1] in ("\u2014", "\u2013")
+        if not dash and (line[:1] in ('"', "'") or line.rstrip()[-1:] in (".", "?", "!", ":") or '"' in line):
             return None
         first_tok = self.tok_at_or_after(par.start)
         last_tok = self.tok_at_or_after(par.end)
-        if last_tok - first_tok > 40 or last_tok <= first_tok:
+        if (last_tok - first_tok > 40 and not dash) or last_tok <= first_tok:
             return None
         k, bare = first_tok, None
         while k < min(last_tok, first_tok + 6):
@@ -615,6 +636,14 @@ class _Attributor:
                 lo_par = p + 1
                 break
         k = bisect_left(self.events, (qa, -1, "")) - 1
+        p = span.first_par - 1
+        if p >= max(lo_par, 0) and (k < 0 or v.toks[self.events[k][0]].paragraph < p):
+            # 'Paul Collingwood, the England captain, termed … "unbelievable" …' then a quoted
+            # paragraph: the person the paragraph before introduces, when it holds no statement
+            par = v.doc.paragraphs[p]
+            hit = self.reg.subject_of_sentence.get(par.last_sentence - 1)
+            if hit is not None and self.reg.entities[self.reg.root(hit[1])].kind == "person":
+                return Cue("context", "", self.reg.root(hit[1]))
         if k < 0 or v.toks[self.events[k][0]].paragraph < lo_par:
             return None
         _, eid, verb = self.events[k]
@@ -668,8 +697,10 @@ class _Attributor:
         return None
 
     def forward(self, span: Span, decisions: list[Decision], idx: int) -> Cue | None:
-        """'has "no idea, no plan" and … "raw power," Merz criticized': the attribution of a
-        later quotation in the same sentence covers the partial quotations before it."""
+        """A later quotation's attribution in the same sentence covers the quotation before it.
+
+        'has "no idea, no plan" and … "raw power," Merz criticized'.
+        """
         for j in range(idx + 1, min(idx + 5, len(decisions))):
             d = decisions[j]
             if d.kind != "speech":

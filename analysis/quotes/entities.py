@@ -190,7 +190,7 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
 
 
 def _name_then_verb(view: View, j: int, last: int) -> tuple[int, Ref | None]:
-    """", Dr Kgosientsho Ramokgopa apologised": a role's name after a comma, its verb next."""
+    """A role's name after a comma with its verb next (", Dr Kgosientsho Ramokgopa apologised")."""
     if j >= last or "," not in view.gap(j) or not view.cap[j] or view.quote_of[j] >= 0:
         return j, None
     e = view.cap_run(j, last)
@@ -538,9 +538,12 @@ class Registry:
         self._link_role_after_name()
 
     def _link_role_after_name(self) -> None:
-        """"Wes Streeting has said … The health secretary vowed …": a definite role that is the
+        """Link a role that follows a person named without one.
+
+        "Wes Streeting has said … The health secretary vowed …": a definite role that is the
         subject right after a sentence whose subject is a person the text gave no role is that
-        person (news style names someone, then refers to them by their job)."""
+        person (news style names someone, then refers to them by their job).
+        """
         seen: set[int] = set()
         for m in self.mentions:
             if m.ref.kind != "descriptor" or m.entity < 0 or m.entity in seen:

@@ -560,7 +560,9 @@ class View:
             gender = lex.roles.get(singular, "")
             definite = det in DEFINITE or owner is not None
             if head in lex.anonymous or plural or not definite or det in POSSESSIVE_DETS:
-                return Ref("anon", i, j, name=name, key=key, role=role, gender=gender, plural=plural, owner=owner)
+                return Ref(
+                    "anon", i, j, name=name, key=key, role=role, gender=gender, plural=plural, owner=owner
+                )
             # the possessor is kept: "Venus Williams' mother" also introduces Venus Williams
             return Ref("descriptor", i, j, name=name, key=key, role=role, gender=gender, owner=owner)
         if head in lex.organisations:
@@ -610,7 +612,8 @@ class View:
         for start in range(s, k + 1):
             ref = self.np_at(start, k + 1, loose=loose)
             if ref is not None and ref.end == k + 1:
-                if start > lo and self.joined(start) and self.lower[start - 1] in PREPOSITIONS and not after_prep:
+                object_ = start > lo and self.joined(start) and self.lower[start - 1] in PREPOSITIONS
+                if object_ and not after_prep:
                     return None
                 return ref
         return None
