@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from itertools import compress
+from operator import or_
 from dataclasses import dataclass, field
 
 from .phrases import DETERMINERS, POSSESSIVE_DETS, PREPOSITIONS, RELATIVES, STOP_WORDS, Ref, View
@@ -78,19 +80,32 @@ def _ref_role(view: View, ref: Ref) -> str:
 def scan_mentions(view: View) -> list[Mention]:
     """Every speaker-like phrase outside quotation marks, in text order."""
     lex = view.lex
-    starters = _SUBJECT_PRONOUNS | DETERMINERS | lex.anonymous | frozenset(lex.roles)
+    starters = _starters(lex)
     skip = _datelines(view)
+    lower, cap, quote_of = view.lower, view.cap, view.quote_of
+    n = len(lower)
     candidates = [
         i
-        for i, (w, c, q) in enumerate(zip(view.lower, view.cap, view.quote_of, strict=True))
-        if q < 0 and (c or w in starters) and i not in skip
+        for i in compress(range(n), map(or_, cap, map(starters.__contains__, lower)))
+        if quote_of[i] < 0 and i not in skip
     ]
+    # Tokens that can make a lower-case word start a mention: a capital or a speaker noun
+    # within the next seven tokens (see _mention_at); found once for the whole document.
+    heads = view.heads
+    flagged = [x for x in compress(range(n), map(or_, cap, map(heads.__contains__, lower)))]
+    flagged.append(n + 7)
+    fp = 0
     out: list[Mention] = []
     sentences = view.doc.sentences
     nxt = 0
     for i in candidates:
         if i < nxt:
             continue
+        if not cap[i] and lower[i] not in _SUBJECT_PRONOUNS:
+            while flagged[fp] < i:
+                fp += 1
+            if flagged[fp] >= i + 7 and not _year_old_next(lower, i, n):
+                continue  # "the decision to convene …": no speaker noun or name ahead
         s_idx = view.sent[i]
         m, end = _mention_at(view, i, s_idx, sentences[s_idx])
         if m is not None:
@@ -100,6 +115,23 @@ def scan_mentions(view: View) -> list[Mention]:
             out.append(m)
         nxt = max(end, i + 1)
     return out
+
+
+_STARTERS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _starters(lex) -> frozenset[str]:
+    """Lower-case words that can start a mention (pronouns, determiners, sources, roles)."""
+    hit = _STARTERS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = (lex, _SUBJECT_PRONOUNS | DETERMINERS | lex.anonymous | frozenset(lex.roles))
+        _STARTERS[id(lex)] = hit
+    return hit[1]
+
+
+def _year_old_next(lower: list[str], i: int, n: int) -> bool:
+    """"the 58-year-old said": an age noun in the two tokens after ``i``."""
+    return (i + 1 < n and "year-old" in lower[i + 1]) or (i + 2 < n and "year-old" in lower[i + 2])
 
 
 def _datelines(view: View) -> frozenset[int]:
@@ -301,6 +333,7 @@ class Registry:
         self.entities: list[Entity] = []
         self._by_key: dict[tuple[str, tuple[str, ...]], int] = {}
         self._multi: list[int] = []  # person entities with multi-word keys, by first mention
+        self._multi_by_word: dict[str, list[int]] = {}  # word of the key -> those entities, in order
         self.mentions = mentions
         self.pronoun_of: dict[int, int] = {}  # token index of a pronoun/anaphor -> entity id
         self._build()
@@ -332,7 +365,7 @@ class Registry:
         ms = self.mentions
         for m in ms:
             if m.ref.kind == "person" and _full(m.ref) and ("person", m.ref.key) not in self._by_key:
-                self._multi.append(self._new("person", m.ref.key, m.tok))
+                self._add_multi(self._new("person", m.ref.key, m.tok))
         for m in ms:
             if m.ref.kind == "org" and len(m.ref.key) >= 2:
                 self.entity_for(m.ref, m.tok)
@@ -367,7 +400,7 @@ class Registry:
         if _full(ref) or not ref.key:
             return -1
         parts, n = ref.key, len(ref.key)
-        for eid in self._multi:
+        for eid in self._multi_by_word.get(parts[0], ()):  # only names holding the first word
             e = self.entities[eid]
             if e.parent >= 0 and self.root(eid) != eid:
                 continue
@@ -378,6 +411,11 @@ class Registry:
                 continue
             return eid
         return -1
+
+    def _add_multi(self, eid: int) -> None:
+        self._multi.append(eid)
+        for w in dict.fromkeys(self.entities[eid].key):
+            self._multi_by_word.setdefault(w, []).append(eid)
 
     def _org_for(self, key: tuple[str, ...]) -> int:
         """A named organisation whose name starts with a one-word name ("BlackBerry" -> "BlackBerry Ltd")."""
@@ -398,7 +436,7 @@ class Registry:
                 eid = self._by_key.get(("person", ref.key))
                 if eid is None:
                     eid = self._new("person", ref.key, tok)
-                    self._multi.append(eid)
+                    self._add_multi(eid)
                 return self.root(eid)
             multi = self._multi_for(ref)
             if multi >= 0:

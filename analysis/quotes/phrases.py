@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from ..text import Doc
 from .lexicons import Lexicons
@@ -127,12 +126,20 @@ class View:
         self.toks = doc.tokens
         self.lex = lex
         self.quote_of = quote_of
-        self.lower = [t.lower for t in doc.tokens]
-        self.cap = [t.text[0].isupper() for t in doc.tokens]
-        self.sent = [t.sentence for t in doc.tokens]
+        # per-document columns, built once (the token tuples transposed in one C-level pass)
+        starts, ends, texts, lower, sent, _ = tuple(zip(*doc.tokens)) if doc.tokens else ((),) * 6
+        self.starts: list[int] = list(starts)
+        self.ends: list[int] = list(ends)
+        self.lower: list[str] = list(lower)
+        self.texts: tuple[str, ...] = texts
+        self.cap: list[bool] = [w[0].isupper() for w in texts]
+        self.sent: list[int] = list(sent)
         self._joined = self._join_flags()
+        shared = _shared(lex)
         #: words that can head a speaker phrase (checked before classifying a phrase)
-        self.heads = lex.heads | _DOC_NOUNS
+        self.heads: frozenset[str] = shared.heads
+        self._role_like = shared.role_like
+        self._run_cache = shared.runs
         self._runs: dict[tuple[int, int], Ref] = {}
 
     def _join_flags(self) -> list[bool]:
@@ -141,13 +148,14 @@ class View:
         A plain-space gap never spans a sentence or a quotation boundary (those gaps hold
         punctuation or a quote mark); ". " joins only after an abbreviation or initial.
         """
-        toks, text = self.toks, self.text
+        text, starts, ends = self.text, self.starts, self.ends
         flags = [False]
-        flags.extend(b.start - a.end == 1 and text[a.end] == " " for a, b in pairwise(toks))
+        flags += [s - e == 1 and text[e] == " " for e, s in zip(ends, starts[1:])]
         lower, cap, sent = self.lower, self.cap, self.sent
-        for i in range(1, len(toks)):
-            if not flags[i] and toks[i].start - toks[i - 1].end == 2 and sent[i] == sent[i - 1]:
-                a = toks[i - 1].end
+        two = [i for i, (e, s) in enumerate(zip(ends, starts[1:]), 1) if s - e == 2]
+        for i in two:  # a two-character gap: ". " after an abbreviation or an initial joins
+            if sent[i] == sent[i - 1]:
+                a = ends[i - 1]
                 if text[a : a + 2] == ". " and self.quote_of[i] == self.quote_of[i - 1]:
                     prev = lower[i - 1]
                     flags[i] = prev in _ABBREV or (len(prev) == 1 and cap[i - 1]) or "." in prev
@@ -155,12 +163,12 @@ class View:
 
     def gap(self, i: int) -> str:
         """The text between token ``i - 1`` and token ``i``."""
-        toks = self.toks
+        starts = self.starts
+        if 0 < i < len(starts):
+            return self.text[self.ends[i - 1] : starts[i]]
         if i <= 0:
-            return self.text[: toks[0].start] if toks else ""
-        if i >= len(toks):
-            return self.text[toks[-1].end :]
-        return self.text[toks[i - 1].end : toks[i].start]
+            return self.text[: starts[0]] if starts else ""
+        return self.text[self.ends[-1] :]
 
     def joined(self, i: int) -> bool:
         """Token ``i`` continues a phrase with token ``i - 1`` (same sentence, plain space)."""
@@ -222,18 +230,19 @@ class View:
     def cap_run(self, i: int, hi: int) -> int:
         """End (exclusive) of the capitalised run starting at ``i`` (particles allowed inside)."""
         j = i + 1
-        while j < hi and self.joined(j):
-            if self.cap[j]:
+        joined, cap, lower = self._joined, self.cap, self.lower
+        while j < hi and joined[j]:
+            if cap[j]:
                 j += 1
-            elif self.lower[j] in PARTICLES and j + 1 < hi and self.joined(j + 1) and self.cap[j + 1]:
+            elif lower[j] in PARTICLES and j + 1 < hi and joined[j + 1] and cap[j + 1]:
                 j += 2
             elif (  # "Secretary of the Interior Ken Salazar"
-                self.lower[j] == "of"
+                lower[j] == "of"
                 and j + 2 < hi
-                and self.lower[j + 1] == "the"
-                and self.joined(j + 1)
-                and self.joined(j + 2)
-                and self.cap[j + 2]
+                and lower[j + 1] == "the"
+                and joined[j + 1]
+                and joined[j + 2]
+                and cap[j + 2]
             ):
                 j += 3
             else:
@@ -244,13 +253,21 @@ class View:
         """Classify the capitalised run ``[i, j)``: person, bare name, organisation or place."""
         base = self._runs.get((i, j))
         if base is None:
-            base = self._runs[(i, j)] = self._plain_word(i) if j == i + 1 else None
-            if base is None:
-                base = self._runs[(i, j)] = self._run_ref(i, j, i, ())
+            base = self._runs[(i, j)] = self._classify_run(i, j)
         if (start is None or start == i) and not role_words:
             return base
         if base.kind not in ("person", "bare"):
-            return replace(base, start=start if start is not None else i)
+            return Ref(
+                base.kind,
+                start if start is not None else i,
+                base.end,
+                base.name,
+                base.key,
+                base.role,
+                base.gender,
+                base.plural,
+                base.owner,
+            )
         lex = self.lex
         role_noun = bool(role_words) and role_words[-1].split()[-1].lower() in lex.roles
         gender = base.gender
@@ -259,7 +276,35 @@ class View:
                 gender = lex.roles.get(w.split()[-1].lower(), "") or gender
         role = " ".join(p for p in (*role_words, base.role) if p)
         kind = "person" if base.kind == "person" or role_noun else "bare"
-        return replace(base, kind=kind, start=start if start is not None else i, role=role, gender=gender)
+        return Ref(
+            kind,
+            start if start is not None else i,
+            base.end,
+            base.name,
+            base.key,
+            role,
+            gender,
+            base.plural,
+            base.owner,
+        )
+
+    def _classify_run(self, i: int, j: int) -> Ref:
+        """``run_ref`` without a role or start: cached across documents by the run's words.
+
+        The classification reads only the run's own tokens and the text between them, so
+        the same words ("Vladimir Putin", "North Korea") are classified once per process.
+        """
+        key = (self.texts[i:j], self.text[self.starts[i] : self.ends[j - 1]])
+        hit = self._run_cache.get(key)
+        if hit is not None:
+            return Ref(hit[0], i, j, hit[1], hit[2], hit[3], hit[4])
+        ref = self._plain_word(i) if j == i + 1 else None
+        if ref is None:
+            ref = self._run_ref(i, j, i, ())
+        if len(self._run_cache) >= _RUN_CACHE_MAX:
+            self._run_cache.clear()
+        self._run_cache[key] = (ref.kind, ref.name, ref.key, ref.role, ref.gender)
+        return ref
 
     def _plain_word(self, i: int) -> Ref | None:
         """Fast path: one capitalised word that is no title, role, place, organisation or stop word."""
@@ -407,7 +452,7 @@ class View:
         """
         if i >= hi or self.quote_of[i] >= 0:
             return None
-        lower, lex = self.lower, self.lex
+        lower, lex, cap, joined = self.lower, self.lex, self.cap, self._joined
         low = lower[i]
         if low in PRONOUNS:
             return Ref("pronoun", i, i + 1, name=low, plural=low in ("they", "we"))
@@ -418,19 +463,21 @@ class View:
         owner: Ref | None = None
         best: Ref | None = None  # the longest prefix that is a speaker phrase
         after_owner = False
-        while j < hi and (j == i or after_owner or self.joined(j)) and len(mods) < 8:
+        while j < hi and (j == i or after_owner or joined[j]) and len(mods) < 8:
             after_owner = False
-            if self.cap[j] and lower[j] not in DETERMINERS and not self._common_noun(j, hi):
+            if cap[j] and lower[j] not in DETERMINERS and not self._common_noun(j, hi):
                 e = self.cap_run(j, hi)
                 ref = self.run_ref(j, e, start=i, role_words=tuple(mods))
-                plural_owner = e < hi and self.gap(e) == "' " and self.lower[e - 1].endswith("s")
-                if self.toks[e - 1].text.endswith("'s") or plural_owner:
+                plural_owner = e < hi and self.gap(e) == "' " and lower[e - 1].endswith("s")
+                if self.texts[e - 1].endswith("'s") or plural_owner:
                     owner = ref  # "South Korea's military", "Mrs Yates' son David"
                     mods.append(self.span_text(j, e) + ("'" if plural_owner else ""))
                     j = e
                     after_owner = plural_owner
                     continue
-                if ref.kind in ("person", "bare") and self._role_then_name(e, hi):
+                # (a run followed by punctuation can modify nothing: the two checks below fail)
+                more = e < hi and joined[e]
+                if more and ref.kind in ("person", "bare") and self._role_then_name(e, hi):
                     # "Glenwood dairy farmer Suzanne Vold", "Google spokesman Al Verney": the run
                     # modifies the role of the person named after it
                     mods.append(self.span_text(j, e))
@@ -458,7 +505,7 @@ class View:
                         key=name_key(ref.name.split()),
                         role=ref.role,
                     )
-                if self._modifies_noun(e, hi):  # "Kremlin spokesman", "European diplomat"
+                if more and self._modifies_noun(e, hi):  # "Kremlin spokesman", "European diplomat"
                     mods.append(self.span_text(j, e))
                     j = e
                     continue
@@ -466,7 +513,7 @@ class View:
                     return Ref(ref.kind, i, e, name=ref.name, key=ref.key)
                 return best
             w = lower[j]
-            if (self.cap[j] and not self._common_noun(j, hi)) or not w[:1].isalnum():
+            if (cap[j] and not self._common_noun(j, hi)) or not w[:1].isalnum():
                 break
             if mods and mods[-1] in lex.anonymous:
                 q = self._qualifier(j, hi)
@@ -493,32 +540,29 @@ class View:
     def _modifies_noun(self, e: int, hi: int) -> bool:
         """Lower-case words after a capitalised run end in a speaker noun within three words."""
         lex = self.lex
+        joined, cap, lower, role_like = self._joined, self.cap, self.lower, self._role_like
         k = e
-        while k < hi and k - e < 3 and self.joined(k) and not self.cap[k]:
-            w = self.lower[k]
+        while k < hi and k - e < 3 and joined[k] and not cap[k]:
+            w = lower[k]
             if w in _STOP or w in lex.verbs:
                 return False
-            if (
-                w in lex.roles
-                or w in lex.anonymous
-                or w in lex.organisations
-                or (w.endswith("s") and w[:-1] in lex.roles)
-            ):
+            if w in role_like or w in lex.organisations:
                 return True
             k += 1
         # "LNP stalwart Bob Harper": lower-case words, then a name
-        return e < k < hi and self.joined(k) and self.cap[k] and self.cap_run(k, hi) - k >= 2
+        return e < k < hi and joined[k] and cap[k] and self.cap_run(k, hi) - k >= 2
 
     def _role_then_name(self, e: int, hi: int) -> bool:
         """Up to three lower-case words ending in a role noun, then a name of two or more words."""
         lex = self.lex
+        joined, cap, lower = self._joined, self.cap, self.lower
         k = e
-        while k < hi and k - e < 3 and self.joined(k) and not self.cap[k]:
-            w = self.lower[k]
+        while k < hi and k - e < 3 and joined[k] and not cap[k]:
+            w = lower[k]
             if w in _STOP or w in lex.verbs or not w.isalpha():
                 return False
             k += 1
-        if k == e or k >= hi or not self.joined(k) or not self.cap[k]:
+        if k == e or k >= hi or not joined[k] or not cap[k]:
             return False
         last = self.lower[k - 1]
         if not (last in lex.roles or last in lex.anonymous):
@@ -576,11 +620,9 @@ class View:
 
     def _common_noun(self, j: int, hi: int) -> bool:
         """A lone capitalised role/source/institution noun ("Officials said", "Kremlin")."""
-        if j + 1 < hi and self.joined(j + 1) and (self.cap[j + 1] or self.cap_run(j, hi) > j + 1):
+        if self.lower[j] not in self._role_like:
             return False
-        w = self.lower[j]
-        lex = self.lex
-        return w in lex.anonymous or w in lex.roles or (w.endswith("s") and w[:-1] in lex.roles)
+        return not (j + 1 < hi and self.joined(j + 1) and (self.cap[j + 1] or self.cap_run(j, hi) > j + 1))
 
     def _qualifier(self, j: int, hi: int) -> int:
         """End of "familiar with the matter"-style qualifier at ``j`` (``j`` if none)."""
@@ -663,6 +705,31 @@ class View:
                     break
             return end, role, None
         return j, "", None
+
+
+_RUN_CACHE_MAX = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """Per-lexicon data shared by every document: derived word sets and the run cache."""
+
+    heads: frozenset[str]
+    role_like: frozenset[str]
+    runs: dict
+
+
+_SHARED: dict[int, tuple[Lexicons, _Shared]] = {}
+
+
+def _shared(lex: Lexicons) -> _Shared:
+    hit = _SHARED.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        roles = frozenset(lex.roles)
+        role_like = lex.anonymous | roles | frozenset(r + "s" for r in roles)
+        hit = (lex, _Shared(lex.heads | _DOC_NOUNS, role_like, {}))
+        _SHARED[id(lex)] = hit
+    return hit[1]
 
 
 def _possessive_start(word: str, gap_after: str) -> bool:
