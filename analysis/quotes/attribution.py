@@ -77,7 +77,7 @@ class _Attributor:
         self.view = view
         self.reg = reg
         self.spans = spans
-        self.starts = [t.start for t in view.toks]
+        self.starts = view.starts
         self.opens = [s.open for s in spans]
         #: paragraph -> offset of its last closing double quote
         self.last_close: dict[int, int] = {}

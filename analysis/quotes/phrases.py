@@ -11,6 +11,7 @@ administration official", "people familiar with the matter").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from ..text import Doc
@@ -120,20 +121,22 @@ def name_key(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 class View:
     """One document's tokens with the quotation mask and the phrase parsers."""
 
-    def __init__(self, doc: Doc, lex: Lexicons, quote_of: list[int]):
+    def __init__(self, doc: Doc, lex: Lexicons, quote_of: list[int], columns: tuple | None = None):
         self.doc = doc
         self.text = doc.text
         self.toks = doc.tokens
         self.lex = lex
         self.quote_of = quote_of
         # per-document columns, built once (the token tuples transposed in one C-level pass)
-        starts, ends, texts, lower, sent, _ = tuple(zip(*doc.tokens)) if doc.tokens else ((),) * 6
-        self.starts: list[int] = list(starts)
-        self.ends: list[int] = list(ends)
-        self.lower: list[str] = list(lower)
+        if columns is None:
+            columns = tuple(zip(*doc.tokens)) if doc.tokens else ((),) * 6
+        starts, ends, texts, lower, sent, _ = columns
+        self.starts: tuple[int, ...] = starts
+        self.ends: tuple[int, ...] = ends
+        self.lower: tuple[str, ...] = lower
         self.texts: tuple[str, ...] = texts
         self.cap: list[bool] = [w[0].isupper() for w in texts]
-        self.sent: list[int] = list(sent)
+        self.sent: tuple[int, ...] = sent
         self._joined = self._join_flags()
         shared = _shared(lex)
         #: words that can head a speaker phrase (checked before classifying a phrase)
@@ -151,14 +154,15 @@ class View:
         text, starts, ends = self.text, self.starts, self.ends
         flags = [False]
         flags += [s - e == 1 and text[e] == " " for e, s in zip(ends, starts[1:])]
-        lower, cap, sent = self.lower, self.cap, self.sent
-        two = [i for i, (e, s) in enumerate(zip(ends, starts[1:]), 1) if s - e == 2]
-        for i in two:  # a two-character gap: ". " after an abbreviation or an initial joins
-            if sent[i] == sent[i - 1]:
-                a = ends[i - 1]
-                if text[a : a + 2] == ". " and self.quote_of[i] == self.quote_of[i - 1]:
+        lower, cap, sent, quote_of = self.lower, self.cap, self.sent, self.quote_of
+        a = text.find(". ")
+        while a >= 0:  # ". " joins after an abbreviation or an initial (same sentence and quotation)
+            i = bisect_left(starts, a + 2)
+            if 0 < i < len(starts) and starts[i] == a + 2 and ends[i - 1] == a:
+                if sent[i] == sent[i - 1] and quote_of[i] == quote_of[i - 1]:
                     prev = lower[i - 1]
                     flags[i] = prev in _ABBREV or (len(prev) == 1 and cap[i - 1]) or "." in prev
+            a = text.find(". ", a + 1)
         return flags
 
     def gap(self, i: int) -> str:
