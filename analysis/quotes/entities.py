@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import dataclass, field
 from itertools import compress
 from operator import or_
-from dataclasses import dataclass, field
 
 from .phrases import DETERMINERS, POSSESSIVE_DETS, PREPOSITIONS, RELATIVES, STOP_WORDS, Ref, View
 
@@ -130,7 +130,7 @@ def _starters(lex) -> frozenset[str]:
 
 
 def _year_old_next(lower: list[str], i: int, n: int) -> bool:
-    """"the 58-year-old said": an age noun in the two tokens after ``i``."""
+    """ "the 58-year-old said": an age noun in the two tokens after ``i``."""
     return (i + 1 < n and "year-old" in lower[i + 1]) or (i + 2 < n and "year-old" in lower[i + 2])
 
 

@@ -129,7 +129,7 @@ class View:
         self.quote_of = quote_of
         # per-document columns, built once (the token tuples transposed in one C-level pass)
         if columns is None:
-            columns = tuple(zip(*doc.tokens)) if doc.tokens else ((),) * 6
+            columns = tuple(zip(*doc.tokens, strict=True)) if doc.tokens else ((),) * 6
         starts, ends, texts, lower, sent, _ = columns
         self.starts: tuple[int, ...] = starts
         self.ends: tuple[int, ...] = ends
@@ -153,7 +153,7 @@ class View:
         """
         text, starts, ends = self.text, self.starts, self.ends
         flags = [False]
-        flags += [s - e == 1 and text[e] == " " for e, s in zip(ends, starts[1:])]
+        flags += [s - e == 1 and text[e] == " " for e, s in zip(ends, starts[1:], strict=False)]
         lower, cap, sent, quote_of = self.lower, self.cap, self.sent, self.quote_of
         a = text.find(". ")
         while a >= 0:  # ". " joins after an abbreviation or an initial (same sentence and quotation)
@@ -291,6 +291,13 @@ class View:
             base.plural,
             base.owner,
         )
+
+    def _run(self, i: int, j: int) -> Ref:
+        """``run_ref(i, j)``: the run's classification, cached for the document."""
+        base = self._runs.get((i, j))
+        if base is None:
+            base = self._runs[(i, j)] = self._classify_run(i, j)
+        return base
 
     def _classify_run(self, i: int, j: int) -> Ref:
         """``run_ref`` without a role or start: cached across documents by the run's words.
@@ -456,7 +463,7 @@ class View:
         """
         if i >= hi or self.quote_of[i] >= 0:
             return None
-        lower, lex, cap, joined = self.lower, self.lex, self.cap, self._joined
+        lower, lex, cap, joined, role_like = self.lower, self.lex, self.cap, self._joined, self._role_like
         low = lower[i]
         if low in PRONOUNS:
             return Ref("pronoun", i, i + 1, name=low, plural=low in ("they", "we"))
@@ -469,9 +476,13 @@ class View:
         after_owner = False
         while j < hi and (j == i or after_owner or joined[j]) and len(mods) < 8:
             after_owner = False
-            if cap[j] and lower[j] not in DETERMINERS and not self._common_noun(j, hi):
+            if (
+                cap[j]
+                and lower[j] not in DETERMINERS
+                and not (lower[j] in role_like and self._common_noun(j, hi))
+            ):
                 e = self.cap_run(j, hi)
-                ref = self.run_ref(j, e, start=i, role_words=tuple(mods))
+                ref = self.run_ref(j, e, i, tuple(mods)) if mods or j != i else self._run(j, e)
                 plural_owner = e < hi and self.gap(e) == "' " and lower[e - 1].endswith("s")
                 if self.texts[e - 1].endswith("'s") or plural_owner:
                     owner = ref  # "South Korea's military", "Mrs Yates' son David"
@@ -517,7 +528,7 @@ class View:
                     return Ref(ref.kind, i, e, name=ref.name, key=ref.key)
                 return best
             w = lower[j]
-            if (cap[j] and not self._common_noun(j, hi)) or not w[:1].isalnum():
+            if (cap[j] and not (w in role_like and self._common_noun(j, hi))) or not w[:1].isalnum():
                 break
             if mods and mods[-1] in lex.anonymous:
                 q = self._qualifier(j, hi)

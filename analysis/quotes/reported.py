@@ -42,9 +42,8 @@ def find_reported(att: _Attributor, decisions: list[Decision]) -> list[Statement
     doc = v.doc
     quote_of = v.quote_of
     starts_statement = _statement_words(v.lex)
-    candidates = [
-        k for k in compress(range(len(quote_of)), map(starts_statement.__contains__, v.lower)) if quote_of[k] < 0
-    ]
+    flags = map(starts_statement.__contains__, v.lower)
+    candidates = [k for k in compress(range(len(quote_of)), flags) if quote_of[k] < 0]
     out: list[Statement] = []
     by_key: dict[tuple[int, int], Statement] = {}
     nxt = 0

@@ -34,7 +34,8 @@ def analyse(doc: Doc, lexicon_dir: str | None = None) -> QuotesResult:
     if not doc.tokens:
         return QuotesResult((), (), (), (), 0)
     spans = find_spans(doc)
-    columns = tuple(zip(*doc.tokens))  # start, end, text, lower, sentence, paragraph: once per article
+    # start, end, text, lower, sentence, paragraph: the token columns, once per article
+    columns = tuple(zip(*doc.tokens, strict=True))
     view = View(doc, lex, _quote_mask(columns[0], spans), columns)
     reg = Registry(view, scan_mentions(view))
     statements: list[Statement] = []
