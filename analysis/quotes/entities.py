@@ -129,8 +129,8 @@ def _starters(lex) -> frozenset[str]:
     return hit[1]
 
 
-def _year_old_next(lower: list[str], i: int, n: int) -> bool:
-    """ "the 58-year-old said": an age noun in the two tokens after ``i``."""
+def _year_old_next(lower: tuple[str, ...], i: int, n: int) -> bool:
+    """An age noun ("the 58-year-old said") in the two tokens after ``i``."""
     return (i + 1 < n and "year-old" in lower[i + 1]) or (i + 2 < n and "year-old" in lower[i + 2])
 
 
