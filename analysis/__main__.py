@@ -21,7 +21,9 @@ from .pipeline import analyse_corpus, corpus_frame
 def build_parser() -> argparse.ArgumentParser:
     """The CLI's argument parser."""
     p = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.split("\n\n")[0])
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files (.txt .md .html) or folders")
+    p.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files (.txt .md .html .docx .pdf) or folders"
+    )
     p.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default json)")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument(

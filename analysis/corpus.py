@@ -1,4 +1,4 @@
-"""Loading articles: ``.txt``, ``.md`` (YAML front matter) and ``.html`` files or folders.
+"""Loading articles: ``.txt``, ``.md`` (YAML front matter), ``.html``, ``.docx`` and ``.pdf``.
 
 Boilerplate is cut at load time by general rules (README, "Corpus"), so a data file
 stays as it was found and the cut is tested and traceable: every removed block is kept
@@ -15,7 +15,8 @@ in ``Article.removed``.
   section are dropped.
 
 A file that cannot be read yields a :class:`LoadError` with a clear reason; the other
-files still load.
+files still load. :func:`article_from_bytes` is the one entry for file content, whether
+it comes from disk or an upload (the name only picks the format; it is never a path).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ __all__ = [
     "Article",
     "LoadError",
     "LoadResult",
+    "article_from_bytes",
     "article_from_text",
     "decode_bytes",
     "load_file",
@@ -42,7 +44,8 @@ __all__ = [
     "strip_boilerplate",
 ]
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SUPPORTED_SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
@@ -150,7 +153,14 @@ def decode_bytes(data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise ArticleError(f"the file claims UTF-16 but does not decode: {exc.reason}") from None
-    if b"\x00" in data[:8192]:
+    head = data[:8192]
+    if b"\x00" in head:
+        utf16 = _bomless_utf16(head)
+        if utf16:
+            try:
+                return data.decode(utf16)
+            except UnicodeDecodeError:
+                pass
         raise ArticleError("the file is binary (an image, PDF or archive?), not text")
     try:
         return data.decode("utf-8-sig")
@@ -161,6 +171,19 @@ def decode_bytes(data: bytes) -> str:
     if bad > max(3, len(text) // 100):
         raise ArticleError("the file is not text in a known encoding (tried UTF-8, UTF-16, Windows-1252)")
     return text
+
+
+def _bomless_utf16(head: bytes) -> str:
+    """``"utf-16-le"``/``"utf-16-be"`` if ``head`` looks like UTF-16 text without a BOM."""
+    n = len(head) // 2 * 2
+    if n < 8:
+        return ""
+    even, odd = head[0:n:2], head[1:n:2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return ""
 
 
 def _looks_like_title(line: str) -> bool:
@@ -236,6 +259,10 @@ def _from_html(raw: str) -> tuple[dict, str]:
     return meta, "\n".join(lines)
 
 
+# C0 controls other than tab, newline and form feed: never text (and PostgreSQL refuses NUL).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
 def _str(value: object) -> str:
     return "" if value is None else str(value).strip()
 
@@ -248,14 +275,17 @@ def article_from_text(
     source: str = "",
     meta: dict | None = None,
 ) -> Article:
-    """Build an :class:`Article` from decoded text of a given ``kind`` (txt, md or html).
+    """Build an :class:`Article` from decoded text of a given ``kind`` (txt, md, html or body).
 
-    ``meta`` overrides what the text itself says (title, outlet, published, url, …).
-    Raises :class:`ArticleError` when nothing usable is left.
+    ``body`` is text already split from its title (a Word or PDF document's paragraphs),
+    used as it is. ``meta`` overrides what the text itself says (title, outlet,
+    published, url, …). Raises :class:`ArticleError` when nothing usable is left.
     """
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    raw = _CONTROL.sub("", raw.replace("\r\n", "\n").replace("\r", "\n"))
     found: dict = {}
-    if kind in ("md", "markdown"):
+    if kind == "body":
+        body = raw
+    elif kind in ("md", "markdown"):
         found, body = _split_md(raw)
     elif kind in ("html", "htm"):
         found, body = _from_html(raw)
@@ -291,22 +321,60 @@ def article_from_text(
     )
 
 
+def _check_suffix(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        kinds = ", ".join(SUPPORTED_SUFFIXES)
+        raise ArticleError(f"unsupported file type '{suffix or name}' (use {kinds})")
+    return suffix
+
+
+def _too_big(size: int) -> ArticleError:
+    return ArticleError(
+        f"the file is {size / 2**20:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB "
+        "(an article is rarely over 1 MB: save only the article's text)"
+    )
+
+
+def article_from_bytes(
+    data: bytes, *, name: str, id: str, source: str = "", meta: dict | None = None
+) -> Article:
+    """Build an :class:`Article` from a file's bytes; ``name``'s suffix picks the format.
+
+    Raises :class:`ArticleError` with a user-facing reason: unsupported type, too big,
+    empty, binary content in a text file, undecodable text, no text in a document.
+    """
+    suffix = _check_suffix(name)
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_big(len(data))
+    if not data.strip():
+        raise ArticleError("the file is empty")
+    if suffix in (".docx", ".pdf"):
+        from . import documents
+
+        found, body = documents.docx_text(data) if suffix == ".docx" else documents.pdf_text(data)
+        return article_from_text(body, id=id, kind="body", source=source, meta={**found, **(meta or {})})
+    from .documents import sniff_binary
+
+    binary = sniff_binary(data)
+    if binary:
+        raise ArticleError(f"the file is binary ({binary}), not {suffix} text")
+    raw = decode_bytes(data)
+    return article_from_text(raw, id=id, kind=suffix.lstrip("."), source=source, meta=meta)
+
+
 def load_file(path: Path | str) -> Article:
     """Load one article file; raises :class:`ArticleError` with a user-facing reason."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        kinds = ", ".join(SUPPORTED_SUFFIXES)
-        raise ArticleError(f"unsupported file type '{suffix or path.name}' (use {kinds})")
+    _check_suffix(path.name)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ArticleError(f"the file is {size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")
+            raise _too_big(size)
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleError(f"cannot read the file: {exc.strerror or exc}") from None
-    raw = decode_bytes(data)
-    return article_from_text(raw, id=path.stem, kind=suffix.lstrip("."), source=str(path))
+    return article_from_bytes(data, name=path.name, id=path.stem, source=str(path))
 
 
 def _expand(paths: Iterable[Path | str]) -> Iterable[tuple[Path, bool]]:

@@ -30,6 +30,7 @@ __all__ = [
     "analyse_article",
     "analyse_corpus",
     "corpus_frame",
+    "text_warnings",
 ]
 
 
@@ -140,6 +141,15 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 
 
 def _warnings(doc: Doc, results: dict[str, Any]) -> tuple[str, ...]:
+    out = list(text_warnings(doc))
+    rd = results.get("readability")
+    if rd is not None:
+        out.extend(rd.caveats)
+    return tuple(out)
+
+
+def text_warnings(doc: Doc) -> tuple[str, ...]:
+    """Caveats about the text itself (not English, no full sentences), before any family runs."""
     out: list[str] = []
     n = doc.n_words
     if n and n >= 20:
@@ -151,9 +161,6 @@ def _warnings(doc: Doc, results: dict[str, Any]) -> tuple[str, ...]:
             )
     if n and not any(s.n_words >= 3 for s in doc.sentences):
         out.append("The text has no full sentences; scores are not meaningful.")
-    rd = results.get("readability")
-    if rd is not None:
-        out.extend(rd.caveats)
     return tuple(out)
 
 
