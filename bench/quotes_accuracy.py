@@ -2,7 +2,7 @@
 
     python bench/quotes_accuracy.py            # figures per split, then every miss
     python bench/quotes_accuracy.py --quiet    # figures only
-    python bench/quotes_accuracy.py --gold tests/data/quotes_realcopy_round5.yaml   # one file
+    python bench/quotes_accuracy.py --gold FILE   # another annotated file (same format)
     python bench/quotes_accuracy.py --timing   # also ms per article on the seed corpus
 
 Without ``--gold`` both files are scored: the written gold set (splits dev, holdout, blind)
@@ -44,8 +44,7 @@ from analysis.quotes import QuotesResult, analyse  # noqa: E402
 from analysis.text import normalise, tokenise  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "quotes_gold.yaml"
-REALCOPY = ROOT / "tests" / "data" / "quotes_realcopy_round5.yaml"
-GOLD_FILES = (GOLD, REALCOPY)
+GOLD_FILES = (GOLD,)
 _SPACE = re.compile(r"\s+")
 
 
