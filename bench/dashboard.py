@@ -1,6 +1,6 @@
 """Benchmark: what a dashboard page costs, first visit (analysis) and every rerun after it (cached).
 
-Run: ``python bench/dashboard.py [--articles 2 50 200] [--page app_pages/overview.py]``.
+Run: ``python bench/dashboard.py [--articles 2 50 200] [--page pages/overview.py]``.
 Builds a corpus of N articles (copies of the seeds with distinct ids) in a temporary
 folder, runs the entry script and a page under Streamlit's AppTest, and prints the
 first run (loading and analysing the corpus), a rerun and a switch to every other page.
@@ -42,7 +42,7 @@ def timed(fn) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[2, 50, 200])
-    parser.add_argument("--page", default="app_pages/overview.py")
+    parser.add_argument("--page", default="pages/overview.py")
     args = parser.parse_args()
     print(f"{'articles':>8} {'first run':>10} {'rerun':>8} {'all pages':>10}  (seconds)")
     for n in args.articles:
@@ -51,7 +51,7 @@ def main() -> None:
             os.environ[CORPUS_ENV] = tmp
             at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=900)
             first = timed(at.run)
-            if args.page != "app_pages/overview.py":
+            if args.page != "pages/overview.py":
                 at.switch_page(args.page)
                 first += timed(at.run)
             assert not at.exception, [e.message for e in at.exception]

@@ -1,8 +1,8 @@
 """The list of pages, in one place: add a page by adding one line to :data:`PAGES`.
 
-Page scripts live in ``app_pages/``, not ``pages/``: with ``st.navigation`` a ``pages/``
-folder is not needed, and its presence makes ``AppTest`` run pages in the legacy
-multipage mode, skipping the entry script and its sidebar.
+Page scripts live in ``pages/`` (the design card's layout). ``st.navigation`` in
+``dashboard.py`` registers them, so the entry script and its sidebar run before every
+page; Streamlit does not also list the folder on its own.
 """
 
 from __future__ import annotations
@@ -28,15 +28,15 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
-    PageSpec("app_pages/overview.py", "Overview", ":material/dashboard:", default=True),
-    PageSpec("app_pages/readability.py", "Readability", ":material/menu_book:"),
-    PageSpec("app_pages/hedging.py", "Hedging", ":material/help:"),
-    PageSpec("app_pages/quotes.py", "Quotes", ":material/format_quote:"),
-    PageSpec("app_pages/themes.py", "Themes", ":material/category:"),
-    PageSpec("app_pages/article.py", "Article", ":material/article:"),
-    PageSpec("app_pages/compare.py", "Compare", ":material/compare_arrows:"),
-    PageSpec("app_pages/briefing.py", "Briefing", ":material/slideshow:"),
-    PageSpec("app_pages/library.py", "Library", ":material/library_add:", analysis=False),
+    PageSpec("pages/overview.py", "Overview", ":material/dashboard:", default=True),
+    PageSpec("pages/readability.py", "Readability", ":material/menu_book:"),
+    PageSpec("pages/hedging.py", "Hedging", ":material/help:"),
+    PageSpec("pages/quotes.py", "Quotes", ":material/format_quote:"),
+    PageSpec("pages/themes.py", "Themes", ":material/category:"),
+    PageSpec("pages/article.py", "Article", ":material/article:"),
+    PageSpec("pages/compare.py", "Compare", ":material/compare_arrows:"),
+    PageSpec("pages/briefing.py", "Briefing", ":material/slideshow:"),
+    PageSpec("pages/library.py", "Library", ":material/library_add:", analysis=False),
 ]
 
 

@@ -77,7 +77,7 @@ class _Attributor:
         self.view = view
         self.reg = reg
         self.spans = spans
-        self.starts = [t.start for t in view.toks]
+        self.starts = view.starts
         self.opens = [s.open for s in spans]
         #: paragraph -> offset of its last closing double quote
         self.last_close: dict[int, int] = {}
@@ -145,6 +145,7 @@ class _Attributor:
         """
         v = self.view
         k = k_verb - 1
+        gerund = k >= lo and v.lower[k] == "having"  # "… to Elisabeth Borne having said …"
         while k >= lo and v.lower[k] in ADVERBS and v.quote_of[k] < 0:
             k -= 1
         if k < lo or v.quote_of[k] >= 0:
@@ -176,7 +177,7 @@ class _Attributor:
             return ref, app_role
         if k < lo:
             return None, ""
-        return v.np_ending_at(k, lo, loose=True), role
+        return v.np_ending_at(k, lo, loose=True, after_prep=gerund), role
 
     def salient_subject(self, tok: int, window: int = 2) -> int:
         """Entity of the nearest sentence subject before token ``tok`` (within ``window`` sentences)."""
@@ -211,6 +212,17 @@ class _Attributor:
             if m.subject_ok and m.entity >= 0:
                 return self.reg.root(m.entity)
         return -1
+
+    def clause_subject(self, k: int, lo: int) -> int:
+        """Entity of the subject of the clause holding token ``k``.
+
+        The clause starts after the last comma before ``k`` in the sentence starting at ``lo``.
+        """
+        v = self.view
+        start = k
+        while start > lo and "," not in v.gap(start) and v.quote_of[start - 1] < 0:
+            start -= 1
+        return self.sentence_subject(start, k)
 
     def first_person(self, lo: int, hi: int) -> int:
         """Entity of the first person (else any speaker) mentioned in ``[lo, hi)``."""
@@ -341,6 +353,10 @@ class _Attributor:
     def verb_cue(self, verb: Verb, s_first: int, hi: int) -> Cue | None:
         """The speaker of a verb before a quotation: its subject, or the sentence's subject."""
         v = self.view
+        if verb.start - 1 > s_first and v.lower[verb.start - 1] == "to" and v.joined(verb.start):
+            eid = self.clause_subject(verb.start - 1, s_first)
+            if eid >= 0:  # "neighbors came to her door to say: …"
+                return Cue("pre", verb.form, eid, None, verb.start)
         ref, role = self.subject_of(verb.start, s_first)
         if ref is not None:
             return Cue("pre", verb.form, self.entity_of(ref), ref, verb.start, role)
@@ -384,6 +400,9 @@ class _Attributor:
             for phrase in v.lex.title_cues.get(w, ()):
                 n = len(phrase)
                 if k - n + 1 >= 0 and tuple(v.lower[k - n + 1 : k + 1]) == phrase:
+                    lower_start = v.text[span.start : span.start + 1].islower()
+                    if phrase in v.lex.capitalised_title_cues and lower_start:
+                        return False  # 'the report "provides a stark insight"': words quoted from it
                     return True
             if w not in DETERMINERS:
                 seen += 1
@@ -402,6 +421,19 @@ class _Attributor:
         caps = sum(1 for w in content if w[:1].isupper())
         inner = v.text[span.start : span.end].rstrip(",.")
         return caps >= 0.75 * len(content) and not any(c in inner for c in ".!?")
+
+    def subheading(self, span: Span, words: int) -> bool:
+        """A short quoted paragraph with no sentence punctuation and no attribution line.
+
+        A sub-heading quoting the story ("'City Power must clarify load shedding schedules'").
+        """
+        if span.first_par != span.last_par or words > 12 or not self.is_block(span):
+            return False
+        par = self.view.doc.paragraphs[span.first_par]
+        tail = self.view.text[span.start : par.end].rstrip(" \"'\u201d")[-1:]
+        if tail in (".", "!", "?", "\u2026", ",", ":"):
+            return False
+        return self.attribution_line(span) is None and self.colon_before(span) is None
 
     def same_sentence(self, a: Span, b: Span) -> bool:
         """Span ``b`` starts in the sentence where span ``a`` ends."""
@@ -462,6 +494,9 @@ class _Attributor:
             if self.title_context(span):
                 decisions.append(Decision(span, "title"))
                 continue
+            if cue is None and self.subheading(span, words):
+                decisions.append(Decision(span, "headline"))
+                continue
             if self.label(span):
                 decisions.append(Decision(span, "scare"))
                 continue
@@ -469,6 +504,8 @@ class _Attributor:
                 decisions.append(Decision(span, "title" if par.kind != "heading" else "headline"))
                 continue
             cued = cue is not None and (cue.entity >= 0 or cue.kind in ("post", "next"))
+            if cued and cue is not None and cue.kind == "beat" and words <= SCARE_MAX_WORDS:
+                cued = False  # "Amid a row over 'poll guarantees', Minister X launched …": a label
             if (
                 cued
                 and cue is not None
@@ -521,11 +558,13 @@ class _Attributor:
             return None
         par = pars[p]
         line = v.text[par.start : par.end]
-        if line[:1] in ('"', "'") or line.rstrip()[-1:] in (".", "?", "!", ":") or '"' in line:
+        # "—Matt Stoller, New America": a credit line under a pull quote, however it goes on
+        dash = line[:1] in ("\u2014", "\u2013")
+        if not dash and (line[:1] in ('"', "'") or line.rstrip()[-1:] in (".", "?", "!", ":") or '"' in line):
             return None
         first_tok = self.tok_at_or_after(par.start)
         last_tok = self.tok_at_or_after(par.end)
-        if last_tok - first_tok > 40 or last_tok <= first_tok:
+        if (last_tok - first_tok > 40 and not dash) or last_tok <= first_tok:
             return None
         k, bare = first_tok, None
         while k < min(last_tok, first_tok + 6):
@@ -597,6 +636,14 @@ class _Attributor:
                 lo_par = p + 1
                 break
         k = bisect_left(self.events, (qa, -1, "")) - 1
+        p = span.first_par - 1
+        if p >= max(lo_par, 0) and (k < 0 or v.toks[self.events[k][0]].paragraph < p):
+            # 'Paul Collingwood, the England captain, termed … "unbelievable" …' then a quoted
+            # paragraph: the person the paragraph before introduces, when it holds no statement
+            par = v.doc.paragraphs[p]
+            hit = self.reg.subject_of_sentence.get(par.last_sentence - 1)
+            if hit is not None and self.reg.entities[self.reg.root(hit[1])].kind == "person":
+                return Cue("context", "", self.reg.root(hit[1]))
         if k < 0 or v.toks[self.events[k][0]].paragraph < lo_par:
             return None
         _, eid, verb = self.events[k]
@@ -649,6 +696,22 @@ class _Attributor:
             return Cue("continuation", d.cue.verb, target)
         return None
 
+    def forward(self, span: Span, decisions: list[Decision], idx: int) -> Cue | None:
+        """A later quotation's attribution in the same sentence covers the quotation before it.
+
+        'has "no idea, no plan" and … "raw power," Merz criticized'.
+        """
+        for j in range(idx + 1, min(idx + 5, len(decisions))):
+            d = decisions[j]
+            if d.kind != "speech":
+                continue
+            if not self.same_sentence(span, d.span) or d.cue is None or d.cue.entity < 0:
+                return None
+            if d.cue.kind not in ("post", "next"):
+                return None
+            return Cue("continuation", d.cue.verb, self.reg.root(d.cue.entity))
+        return None
+
 
 def attribute(
     view: View, reg: Registry, spans: list[Span], reported_events
@@ -680,7 +743,7 @@ def attribute(
         cue = None
         if block:
             cue = att.attribution_line(d.span) or att.colon_before(d.span)
-        cue = cue or att.continuation(d.span, decisions, idx)
+        cue = cue or att.continuation(d.span, decisions, idx) or att.forward(d.span, decisions, idx)
         if cue is None and not block:
             cue = att.beat_before(d.span)
         if cue is None:

@@ -23,8 +23,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import or_
 
-from .phrases import DETERMINERS, POSSESSIVE_DETS, PREPOSITIONS, RELATIVES, Ref, View
+from .phrases import DETERMINERS, POSSESSIVE_DETS, PREPOSITIONS, RELATIVES, STOP_WORDS, Ref, View
 
 __all__ = ["Entity", "Mention", "Registry", "scan_mentions"]
 
@@ -78,19 +80,32 @@ def _ref_role(view: View, ref: Ref) -> str:
 def scan_mentions(view: View) -> list[Mention]:
     """Every speaker-like phrase outside quotation marks, in text order."""
     lex = view.lex
-    starters = _SUBJECT_PRONOUNS | DETERMINERS | lex.anonymous | frozenset(lex.roles)
+    starters = _starters(lex)
     skip = _datelines(view)
+    lower, cap, quote_of = view.lower, view.cap, view.quote_of
+    n = len(lower)
     candidates = [
         i
-        for i, (w, c, q) in enumerate(zip(view.lower, view.cap, view.quote_of, strict=True))
-        if q < 0 and (c or w in starters) and i not in skip
+        for i in compress(range(n), map(or_, cap, map(starters.__contains__, lower)))
+        if quote_of[i] < 0 and i not in skip
     ]
+    # Tokens that can make a lower-case word start a mention: a capital or a speaker noun
+    # within the next seven tokens (see _mention_at); found once for the whole document.
+    heads = view.heads
+    flagged = [x for x in compress(range(n), map(or_, cap, map(heads.__contains__, lower)))]
+    flagged.append(n + 7)
+    fp = 0
     out: list[Mention] = []
     sentences = view.doc.sentences
     nxt = 0
     for i in candidates:
         if i < nxt:
             continue
+        if not cap[i] and lower[i] not in _SUBJECT_PRONOUNS:
+            while flagged[fp] < i:
+                fp += 1
+            if flagged[fp] >= i + 7 and not _year_old_next(lower, i, n):
+                continue  # "the decision to convene …": no speaker noun or name ahead
         s_idx = view.sent[i]
         m, end = _mention_at(view, i, s_idx, sentences[s_idx])
         if m is not None:
@@ -100,6 +115,23 @@ def scan_mentions(view: View) -> list[Mention]:
             out.append(m)
         nxt = max(end, i + 1)
     return out
+
+
+_STARTERS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _starters(lex) -> frozenset[str]:
+    """Lower-case words that can start a mention (pronouns, determiners, sources, roles)."""
+    hit = _STARTERS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = (lex, _SUBJECT_PRONOUNS | DETERMINERS | lex.anonymous | frozenset(lex.roles))
+        _STARTERS[id(lex)] = hit
+    return hit[1]
+
+
+def _year_old_next(lower: tuple[str, ...], i: int, n: int) -> bool:
+    """An age noun ("the 58-year-old said") in the two tokens after ``i``."""
+    return (i + 1 < n and "year-old" in lower[i + 1]) or (i + 2 < n and "year-old" in lower[i + 2])
 
 
 def _datelines(view: View) -> frozenset[int]:
@@ -165,6 +197,8 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
         end = _postmodifier_end(view, end, last)  # "The Minister of State in charge of X, Name,"
     if ref.kind in ("descriptor", "anon"):
         nxt, _, named = view.appositive_end(end, last)
+        if named is None and ref.kind == "descriptor":
+            nxt, named = _name_then_verb(view, end, last)
         if named is not None:
             ref = Ref(
                 named.kind if named.kind != "bare" else "person",
@@ -172,7 +206,7 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
                 named.end,
                 name=named.name,
                 key=named.key,
-                role=_clean_role(ref.name),
+                role=_clean_role(view.span_text(i, end)),
                 gender=named.gender or ref.gender,
             )
             role = ref.role
@@ -185,6 +219,20 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
     m = Mention(i, ref.end, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first), role=role)
     m.verb_adjacent = _verb_follows(view, ref.end, last) or _verb_precedes(view, i, sent.first)
     return m, end
+
+
+def _name_then_verb(view: View, j: int, last: int) -> tuple[int, Ref | None]:
+    """A role's name after a comma with its verb next (", Dr Kgosientsho Ramokgopa apologised")."""
+    if j >= last or "," not in view.gap(j) or not view.cap[j] or view.quote_of[j] >= 0:
+        return j, None
+    e = view.cap_run(j, last)
+    ref = view.run_ref(j, e)
+    if ref.kind != "person" or e >= last or not view.joined(e) or view.cap[e]:
+        return j, None
+    w = view.lower[e]
+    if not w.isalpha() or w in STOP_WORDS:  # "the minister, John Smith and …" is a list
+        return j, None
+    return e, ref
 
 
 def _postmodifier_end(view: View, j: int, last: int) -> int:
@@ -285,6 +333,7 @@ class Registry:
         self.entities: list[Entity] = []
         self._by_key: dict[tuple[str, tuple[str, ...]], int] = {}
         self._multi: list[int] = []  # person entities with multi-word keys, by first mention
+        self._multi_by_word: dict[str, list[int]] = {}  # word of the key -> those entities, in order
         self.mentions = mentions
         self.pronoun_of: dict[int, int] = {}  # token index of a pronoun/anaphor -> entity id
         self._build()
@@ -316,7 +365,7 @@ class Registry:
         ms = self.mentions
         for m in ms:
             if m.ref.kind == "person" and _full(m.ref) and ("person", m.ref.key) not in self._by_key:
-                self._multi.append(self._new("person", m.ref.key, m.tok))
+                self._add_multi(self._new("person", m.ref.key, m.tok))
         for m in ms:
             if m.ref.kind == "org" and len(m.ref.key) >= 2:
                 self.entity_for(m.ref, m.tok)
@@ -351,7 +400,7 @@ class Registry:
         if _full(ref) or not ref.key:
             return -1
         parts, n = ref.key, len(ref.key)
-        for eid in self._multi:
+        for eid in self._multi_by_word.get(parts[0], ()):  # only names holding the first word
             e = self.entities[eid]
             if e.parent >= 0 and self.root(eid) != eid:
                 continue
@@ -362,6 +411,11 @@ class Registry:
                 continue
             return eid
         return -1
+
+    def _add_multi(self, eid: int) -> None:
+        self._multi.append(eid)
+        for w in dict.fromkeys(self.entities[eid].key):
+            self._multi_by_word.setdefault(w, []).append(eid)
 
     def _org_for(self, key: tuple[str, ...]) -> int:
         """A named organisation whose name starts with a one-word name ("BlackBerry" -> "BlackBerry Ltd")."""
@@ -382,7 +436,7 @@ class Registry:
                 eid = self._by_key.get(("person", ref.key))
                 if eid is None:
                     eid = self._new("person", ref.key, tok)
-                    self._multi.append(eid)
+                    self._add_multi(eid)
                 return self.root(eid)
             multi = self._multi_for(ref)
             if multi >= 0:
@@ -519,6 +573,35 @@ class Registry:
                     best, best_score = p.id, score
             if best >= 0:
                 e.parent = best
+        self._link_role_after_name()
+
+    def _link_role_after_name(self) -> None:
+        """Link a role that follows a person named without one.
+
+        "Wes Streeting has said … The health secretary vowed …": a definite role that is the
+        subject right after a sentence whose subject is a person the text gave no role is that
+        person (news style names someone, then refers to them by their job).
+        """
+        seen: set[int] = set()
+        for m in self.mentions:
+            if m.ref.kind != "descriptor" or m.entity < 0 or m.entity in seen:
+                continue
+            seen.add(m.entity)
+            d = self.entities[m.entity]
+            if d.parent >= 0 or d.plural or not m.subject_ok:
+                continue
+            if self.subject_of_sentence.get(m.sent, (-1, -1))[0] != m.tok:
+                continue
+            prev = self.subject_of_sentence.get(m.sent - 1)
+            if prev is None or self.view.toks[prev[0]].paragraph < m.par - 1:
+                continue
+            p = self.entities[self.root(prev[1])]
+            if p.kind != "person" or p.roles or p.appositive_roles or p.id == d.id:
+                continue
+            if d.gender and p.gender and d.gender != p.gender:
+                continue
+            d.parent = p.id
+            p.appositive_roles.append(_clean_role(m.ref.name))
 
     def link_generic_orgs(self) -> None:
         """Merge "the company"/"the ministry" into the article's named organisation.

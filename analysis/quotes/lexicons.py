@@ -18,13 +18,13 @@ LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicons"
 
 #: file name -> the tags its entries may carry.
 _FILES: dict[str, frozenset[str]] = {
-    "speech_verbs.txt": frozenset({"quote", "that", "object"}),
+    "speech_verbs.txt": frozenset({"quote", "that", "object", "noun"}),
     "person_titles.txt": frozenset({"honorific", "male", "female"}),
     "role_nouns.txt": frozenset({"male", "female", "office"}),
     "anonymous_sources.txt": frozenset({"qualifier"}),
     "organisation_words.txt": frozenset(),
     "non_person_words.txt": frozenset(),
-    "title_cues.txt": frozenset(),
+    "title_cues.txt": frozenset({"capitalised"}),
 }
 
 
@@ -60,6 +60,8 @@ class Lexicons:
     heads: frozenset[str]
     #: phrases whose last word precedes a quoted title: last word -> phrases.
     title_cues: dict[str, tuple[Phrase, ...]]
+    #: title cues whose titles start with a capital letter ("report", "film").
+    capitalised_title_cues: frozenset[Phrase] = frozenset()
 
 
 def _key(word: str) -> str:
@@ -130,6 +132,7 @@ def load_lexicons(directory: str | None = None) -> Lexicons:
         else:
             anonymous.update(words)
     orgs = _read(base, "organisation_words.txt")
+    cues = _read(base, "title_cues.txt")
     acronyms = frozenset(e for e in _read_raw(base, "organisation_words.txt") if e.isupper())
     return Lexicons(
         verbs={k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in verbs.items()},
@@ -144,7 +147,8 @@ def load_lexicons(directory: str | None = None) -> Lexicons:
         organisation_phrases=frozenset(w for w, _ in orgs if len(w) > 1),
         acronyms=acronyms,
         places=frozenset(w for words, _ in _read(base, "non_person_words.txt") for w in words),
-        title_cues=_by_last_word(w for w, _ in _read(base, "title_cues.txt")),
+        title_cues=_by_last_word(w for w, _ in cues),
+        capitalised_title_cues=frozenset(w for w, tags in cues if "capitalised" in tags),
         heads=frozenset(roles)
         | frozenset(r + "s" for r in roles)
         | frozenset(anonymous)

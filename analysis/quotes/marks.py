@@ -82,6 +82,8 @@ def _double_spans(doc: Doc) -> list[Span]:
             if marks and marks[0] == lo and _double_direction(text, lo, lo, hi) != "C":
                 marks = marks[1:]
                 depth, (outer, first_par) = 1, pending
+            elif _broken_sentence(text, doc.paragraphs[p_idx - 1].end, lo):
+                depth, (outer, first_par) = 1, pending  # "… ever seen in" / "my life," said …
             else:
                 prev = doc.paragraphs[p_idx - 1]
                 spans.extend(_close_unclosed(doc, pending[0], prev.end, pending[1], p_idx - 1))
@@ -115,9 +117,20 @@ _DQ = re.compile('"')
 _SQ = re.compile("'")
 
 
+def _broken_sentence(text: str, prev_end: int, lo: int) -> bool:
+    """A paragraph break inside a sentence (print layout): no end punctuation, lower case next."""
+    return text[prev_end - 1 : prev_end].isalpha() and text[lo : lo + 1].islower()
+
+
 def _close_unclosed(doc: Doc, open_: int, end: int, first_par: int, last_par: int) -> list[Span]:
-    """A quotation left open: end it at ``end`` or at an embedded attribution."""
+    """A quotation left open: end it at ``end`` or at an embedded attribution.
+
+    A free-standing mark (spaces on both sides) that never closes is no quotation: a
+    separator such as the "»" of "PARADISE » Tens of thousands …".
+    """
     text = doc.text
+    if (open_ == 0 or text[open_ - 1].isspace()) and text[open_ + 1 : open_ + 2].isspace():
+        return []
     while end > open_ + 1 and text[end - 1].isspace():
         end -= 1
     lost = _LOST_CLOSE.search(text, open_ + 1, end)

@@ -11,13 +11,13 @@ administration official", "people familiar with the matter").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 from ..text import Doc
 from .lexicons import Lexicons
 
-__all__ = ["Ref", "Verb", "View", "name_key"]
+__all__ = ["STOP_WORDS", "Ref", "Verb", "View", "name_key"]
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 DETERMINERS = frozenset(
@@ -40,12 +40,13 @@ _STOP = frozenset(
     is are was were be been being has have had do does did will would shall should can could
     may might must not n't never no also later then again once further however""".split()
 )
+STOP_WORDS = _STOP
 # Words skipped between a speaker and the speech verb ("has also said", "was quoted as saying").
 ADVERBS = frozenset(
     """also later then again once further previously recently repeatedly reportedly publicly
     privately quickly simply angrily bluntly flatly firmly separately earlier subsequently just
     even still already often frequently has have had would will was is were are did does do
-    could can may might should must quoted as himself herself themselves itself""".split()
+    could can may might should must quoted as himself herself themselves itself having""".split()
 )
 NEGATIONS = frozenset({"not", "n't", "never", "declined", "refused", "no"})
 RELATIVES = frozenset({"who", "whom", "whose", "which", "where", "when", "that"})
@@ -120,18 +121,28 @@ def name_key(words: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 class View:
     """One document's tokens with the quotation mask and the phrase parsers."""
 
-    def __init__(self, doc: Doc, lex: Lexicons, quote_of: list[int]):
+    def __init__(self, doc: Doc, lex: Lexicons, quote_of: list[int], columns: tuple | None = None):
         self.doc = doc
         self.text = doc.text
         self.toks = doc.tokens
         self.lex = lex
         self.quote_of = quote_of
-        self.lower = [t.lower for t in doc.tokens]
-        self.cap = [t.text[0].isupper() for t in doc.tokens]
-        self.sent = [t.sentence for t in doc.tokens]
+        # per-document columns, built once (the token tuples transposed in one C-level pass)
+        if columns is None:
+            columns = tuple(zip(*doc.tokens, strict=True)) if doc.tokens else ((),) * 6
+        starts, ends, texts, lower, sent, _ = columns
+        self.starts: tuple[int, ...] = starts
+        self.ends: tuple[int, ...] = ends
+        self.lower: tuple[str, ...] = lower
+        self.texts: tuple[str, ...] = texts
+        self.cap: list[bool] = [w[0].isupper() for w in texts]
+        self.sent: tuple[int, ...] = sent
         self._joined = self._join_flags()
+        shared = _shared(lex)
         #: words that can head a speaker phrase (checked before classifying a phrase)
-        self.heads = lex.heads | _DOC_NOUNS
+        self.heads: frozenset[str] = shared.heads
+        self._role_like = shared.role_like
+        self._run_cache = shared.runs
         self._runs: dict[tuple[int, int], Ref] = {}
 
     def _join_flags(self) -> list[bool]:
@@ -140,26 +151,28 @@ class View:
         A plain-space gap never spans a sentence or a quotation boundary (those gaps hold
         punctuation or a quote mark); ". " joins only after an abbreviation or initial.
         """
-        toks, text = self.toks, self.text
+        text, starts, ends = self.text, self.starts, self.ends
         flags = [False]
-        flags.extend(b.start - a.end == 1 and text[a.end] == " " for a, b in pairwise(toks))
-        lower, cap, sent = self.lower, self.cap, self.sent
-        for i in range(1, len(toks)):
-            if not flags[i] and toks[i].start - toks[i - 1].end == 2 and sent[i] == sent[i - 1]:
-                a = toks[i - 1].end
-                if text[a : a + 2] == ". " and self.quote_of[i] == self.quote_of[i - 1]:
+        flags += [s - e == 1 and text[e] == " " for e, s in zip(ends, starts[1:], strict=False)]
+        lower, cap, sent, quote_of = self.lower, self.cap, self.sent, self.quote_of
+        a = text.find(". ")
+        while a >= 0:  # ". " joins after an abbreviation or an initial (same sentence and quotation)
+            i = bisect_left(starts, a + 2)
+            if 0 < i < len(starts) and starts[i] == a + 2 and ends[i - 1] == a:
+                if sent[i] == sent[i - 1] and quote_of[i] == quote_of[i - 1]:
                     prev = lower[i - 1]
                     flags[i] = prev in _ABBREV or (len(prev) == 1 and cap[i - 1]) or "." in prev
+            a = text.find(". ", a + 1)
         return flags
 
     def gap(self, i: int) -> str:
         """The text between token ``i - 1`` and token ``i``."""
-        toks = self.toks
+        starts = self.starts
+        if 0 < i < len(starts):
+            return self.text[self.ends[i - 1] : starts[i]]
         if i <= 0:
-            return self.text[: toks[0].start] if toks else ""
-        if i >= len(toks):
-            return self.text[toks[-1].end :]
-        return self.text[toks[i - 1].end : toks[i].start]
+            return self.text[: starts[0]] if starts else ""
+        return self.text[self.ends[-1] :]
 
     def joined(self, i: int) -> bool:
         """Token ``i`` continues a phrase with token ``i - 1`` (same sentence, plain space)."""
@@ -180,13 +193,23 @@ class View:
             if prev in DETERMINERS or (prev in PREPOSITIONS and prev != "to"):
                 return None  # a noun: "During question time", "the report", "a call"
         for rest, tags in entries:
+            if "noun" in tags and self._noun_position(i):
+                continue
             n = len(rest)
-            if i + n < hi + 1 and all(
+            if i + n < hi and all(
                 self.lower[i + 1 + k] == rest[k] and self.joined(i + 1 + k) for k in range(n)
             ):
                 form = " ".join(self.toks[k].text for k in range(i, i + 1 + n))
                 return Verb(i, i + 1 + n, form, tags)
         return None
+
+    def _noun_position(self, i: int) -> bool:
+        """Token ``i`` ends a noun phrase: "the ABARES report", "his recent remarks", "Mueller's report"."""
+        if i < 1 or not self._joined[i]:
+            return False
+        if self.toks[i - 1].text.endswith("'s"):
+            return True
+        return i >= 2 and self._joined[i - 1] and self.lower[i - 2] in DETERMINERS
 
     def match_title(self, i: int, hi: int) -> int:
         """Number of tokens of the title phrase starting at ``i`` (0 if none)."""
@@ -211,18 +234,19 @@ class View:
     def cap_run(self, i: int, hi: int) -> int:
         """End (exclusive) of the capitalised run starting at ``i`` (particles allowed inside)."""
         j = i + 1
-        while j < hi and self.joined(j):
-            if self.cap[j]:
+        joined, cap, lower = self._joined, self.cap, self.lower
+        while j < hi and joined[j]:
+            if cap[j]:
                 j += 1
-            elif self.lower[j] in PARTICLES and j + 1 < hi and self.joined(j + 1) and self.cap[j + 1]:
+            elif lower[j] in PARTICLES and j + 1 < hi and joined[j + 1] and cap[j + 1]:
                 j += 2
             elif (  # "Secretary of the Interior Ken Salazar"
-                self.lower[j] == "of"
+                lower[j] == "of"
                 and j + 2 < hi
-                and self.lower[j + 1] == "the"
-                and self.joined(j + 1)
-                and self.joined(j + 2)
-                and self.cap[j + 2]
+                and lower[j + 1] == "the"
+                and joined[j + 1]
+                and joined[j + 2]
+                and cap[j + 2]
             ):
                 j += 3
             else:
@@ -233,13 +257,21 @@ class View:
         """Classify the capitalised run ``[i, j)``: person, bare name, organisation or place."""
         base = self._runs.get((i, j))
         if base is None:
-            base = self._runs[(i, j)] = self._plain_word(i) if j == i + 1 else None
-            if base is None:
-                base = self._runs[(i, j)] = self._run_ref(i, j, i, ())
+            base = self._runs[(i, j)] = self._classify_run(i, j)
         if (start is None or start == i) and not role_words:
             return base
         if base.kind not in ("person", "bare"):
-            return replace(base, start=start if start is not None else i)
+            return Ref(
+                base.kind,
+                start if start is not None else i,
+                base.end,
+                base.name,
+                base.key,
+                base.role,
+                base.gender,
+                base.plural,
+                base.owner,
+            )
         lex = self.lex
         role_noun = bool(role_words) and role_words[-1].split()[-1].lower() in lex.roles
         gender = base.gender
@@ -248,7 +280,42 @@ class View:
                 gender = lex.roles.get(w.split()[-1].lower(), "") or gender
         role = " ".join(p for p in (*role_words, base.role) if p)
         kind = "person" if base.kind == "person" or role_noun else "bare"
-        return replace(base, kind=kind, start=start if start is not None else i, role=role, gender=gender)
+        return Ref(
+            kind,
+            start if start is not None else i,
+            base.end,
+            base.name,
+            base.key,
+            role,
+            gender,
+            base.plural,
+            base.owner,
+        )
+
+    def _run(self, i: int, j: int) -> Ref:
+        """``run_ref(i, j)``: the run's classification, cached for the document."""
+        base = self._runs.get((i, j))
+        if base is None:
+            base = self._runs[(i, j)] = self._classify_run(i, j)
+        return base
+
+    def _classify_run(self, i: int, j: int) -> Ref:
+        """``run_ref`` without a role or start: cached across documents by the run's words.
+
+        The classification reads only the run's own tokens and the text between them, so
+        the same words ("Vladimir Putin", "North Korea") are classified once per process.
+        """
+        key = (self.texts[i:j], self.text[self.starts[i] : self.ends[j - 1]])
+        hit = self._run_cache.get(key)
+        if hit is not None:
+            return Ref(hit[0], i, j, hit[1], hit[2], hit[3], hit[4])
+        ref = self._plain_word(i) if j == i + 1 else None
+        if ref is None:
+            ref = self._run_ref(i, j, i, ())
+        if len(self._run_cache) >= _RUN_CACHE_MAX:
+            self._run_cache.clear()
+        self._run_cache[key] = (ref.kind, ref.name, ref.key, ref.role, ref.gender)
+        return ref
 
     def _plain_word(self, i: int) -> Ref | None:
         """Fast path: one capitalised word that is no title, role, place, organisation or stop word."""
@@ -396,7 +463,7 @@ class View:
         """
         if i >= hi or self.quote_of[i] >= 0:
             return None
-        lower, lex = self.lower, self.lex
+        lower, lex, cap, joined, role_like = self.lower, self.lex, self.cap, self._joined, self._role_like
         low = lower[i]
         if low in PRONOUNS:
             return Ref("pronoun", i, i + 1, name=low, plural=low in ("they", "we"))
@@ -407,17 +474,29 @@ class View:
         owner: Ref | None = None
         best: Ref | None = None  # the longest prefix that is a speaker phrase
         after_owner = False
-        while j < hi and (j == i or after_owner or self.joined(j)) and len(mods) < 8:
+        while j < hi and (j == i or after_owner or joined[j]) and len(mods) < 8:
             after_owner = False
-            if self.cap[j] and lower[j] not in DETERMINERS and not self._common_noun(j, hi):
+            if (
+                cap[j]
+                and lower[j] not in DETERMINERS
+                and not (lower[j] in role_like and self._common_noun(j, hi))
+            ):
                 e = self.cap_run(j, hi)
-                ref = self.run_ref(j, e, start=i, role_words=tuple(mods))
-                plural_owner = e < hi and self.gap(e) == "' " and self.lower[e - 1].endswith("s")
-                if self.toks[e - 1].text.endswith("'s") or plural_owner:
+                ref = self.run_ref(j, e, i, tuple(mods)) if mods or j != i else self._run(j, e)
+                plural_owner = e < hi and self.gap(e) == "' " and lower[e - 1].endswith("s")
+                if self.texts[e - 1].endswith("'s") or plural_owner:
                     owner = ref  # "South Korea's military", "Mrs Yates' son David"
                     mods.append(self.span_text(j, e) + ("'" if plural_owner else ""))
                     j = e
                     after_owner = plural_owner
+                    continue
+                # (a run followed by punctuation can modify nothing: the two checks below fail)
+                more = e < hi and joined[e]
+                if more and ref.kind in ("person", "bare") and self._role_then_name(e, hi):
+                    # "Glenwood dairy farmer Suzanne Vold", "Google spokesman Al Verney": the run
+                    # modifies the role of the person named after it
+                    mods.append(self.span_text(j, e))
+                    j = e
                     continue
                 if ref.kind in ("person", "bare"):
                     if det and not mods and ref.kind == "bare" and det not in DEFINITE:
@@ -441,7 +520,7 @@ class View:
                         key=name_key(ref.name.split()),
                         role=ref.role,
                     )
-                if self._modifies_noun(e, hi):  # "Kremlin spokesman", "European diplomat"
+                if more and self._modifies_noun(e, hi):  # "Kremlin spokesman", "European diplomat"
                     mods.append(self.span_text(j, e))
                     j = e
                     continue
@@ -449,7 +528,7 @@ class View:
                     return Ref(ref.kind, i, e, name=ref.name, key=ref.key)
                 return best
             w = lower[j]
-            if (self.cap[j] and not self._common_noun(j, hi)) or not w[:1].isalnum():
+            if (cap[j] and not (w in role_like and self._common_noun(j, hi))) or not w[:1].isalnum():
                 break
             if mods and mods[-1] in lex.anonymous:
                 q = self._qualifier(j, hi)
@@ -476,21 +555,35 @@ class View:
     def _modifies_noun(self, e: int, hi: int) -> bool:
         """Lower-case words after a capitalised run end in a speaker noun within three words."""
         lex = self.lex
+        joined, cap, lower, role_like = self._joined, self.cap, self.lower, self._role_like
         k = e
-        while k < hi and k - e < 3 and self.joined(k) and not self.cap[k]:
-            w = self.lower[k]
+        while k < hi and k - e < 3 and joined[k] and not cap[k]:
+            w = lower[k]
             if w in _STOP or w in lex.verbs:
                 return False
-            if (
-                w in lex.roles
-                or w in lex.anonymous
-                or w in lex.organisations
-                or (w.endswith("s") and w[:-1] in lex.roles)
-            ):
+            if w in role_like or w in lex.organisations:
                 return True
             k += 1
         # "LNP stalwart Bob Harper": lower-case words, then a name
-        return e < k < hi and self.joined(k) and self.cap[k] and self.cap_run(k, hi) - k >= 2
+        return e < k < hi and joined[k] and cap[k] and self.cap_run(k, hi) - k >= 2
+
+    def _role_then_name(self, e: int, hi: int) -> bool:
+        """Up to three lower-case words ending in a role noun, then a name of two or more words."""
+        lex = self.lex
+        joined, cap, lower = self._joined, self.cap, self.lower
+        k = e
+        while k < hi and k - e < 3 and joined[k] and not cap[k]:
+            w = lower[k]
+            if w in _STOP or w in lex.verbs or not w.isalpha():
+                return False
+            k += 1
+        if k == e or k >= hi or not joined[k] or not cap[k]:
+            return False
+        last = self.lower[k - 1]
+        if not (last in lex.roles or last in lex.anonymous):
+            return False
+        run = self.cap_run(k, hi)
+        return run - k >= 2 and self.run_ref(k, run).kind == "person"
 
     def _descriptor(
         self,
@@ -526,8 +619,11 @@ class View:
             gender = lex.roles.get(singular, "")
             definite = det in DEFINITE or owner is not None
             if head in lex.anonymous or plural or not definite or det in POSSESSIVE_DETS:
-                return Ref("anon", i, j, name=name, key=key, role=role, gender=gender, plural=plural)
-            return Ref("descriptor", i, j, name=name, key=key, role=role, gender=gender)
+                return Ref(
+                    "anon", i, j, name=name, key=key, role=role, gender=gender, plural=plural, owner=owner
+                )
+            # the possessor is kept: "Venus Williams' mother" also introduces Venus Williams
+            return Ref("descriptor", i, j, name=name, key=key, role=role, gender=gender, owner=owner)
         if head in lex.organisations:
             return Ref("org", i, j, name=name, key=key)
         if loose and head.isalpha():
@@ -539,11 +635,9 @@ class View:
 
     def _common_noun(self, j: int, hi: int) -> bool:
         """A lone capitalised role/source/institution noun ("Officials said", "Kremlin")."""
-        if j + 1 < hi and self.joined(j + 1) and (self.cap[j + 1] or self.cap_run(j, hi) > j + 1):
+        if self.lower[j] not in self._role_like:
             return False
-        w = self.lower[j]
-        lex = self.lex
-        return w in lex.anonymous or w in lex.roles or (w.endswith("s") and w[:-1] in lex.roles)
+        return not (j + 1 < hi and self.joined(j + 1) and (self.cap[j + 1] or self.cap_run(j, hi) > j + 1))
 
     def _qualifier(self, j: int, hi: int) -> int:
         """End of "familiar with the matter"-style qualifier at ``j`` (``j`` if none)."""
@@ -560,11 +654,12 @@ class View:
                 return e
         return j
 
-    def np_ending_at(self, k: int, lo: int, loose: bool = False) -> Ref | None:
+    def np_ending_at(self, k: int, lo: int, loose: bool = False, after_prep: bool = False) -> Ref | None:
         """The longest speaker phrase that ends exactly at token ``k`` (inclusive).
 
         A phrase right after a preposition is an object ("someone in Washington"), not
-        a subject: None.
+        a subject: None, unless ``after_prep`` (the subject of a gerund: "object to X
+        having said").
         """
         if k < lo or self.quote_of[k] >= 0:
             return None
@@ -574,7 +669,8 @@ class View:
         for start in range(s, k + 1):
             ref = self.np_at(start, k + 1, loose=loose)
             if ref is not None and ref.end == k + 1:
-                if start > lo and self.joined(start) and self.lower[start - 1] in PREPOSITIONS:
+                object_ = start > lo and self.joined(start) and self.lower[start - 1] in PREPOSITIONS
+                if object_ and not after_prep:
                     return None
                 return ref
         return None
@@ -615,7 +711,8 @@ class View:
                     return end, seg, None
         if any(self.lower[x] in self.lex.verbs or self.lower[x] in _AUXILIARIES for x in range(j, end)):
             return j, "", None  # a clause ("the minister also debunked …"), not an appositive
-        if first in DETERMINERS or not self.cap[j]:
+        if first in DETERMINERS or not self.cap[j] or _possessive_start(self.toks[j].text, self.gap(j + 1)):
+            # "the EU's envoy", "chief economist at X", "Apple's chief financial officer"
             role = seg
             for art in ("the ", "a ", "an "):
                 if role.lower().startswith(art):
@@ -623,6 +720,36 @@ class View:
                     break
             return end, role, None
         return j, "", None
+
+
+_RUN_CACHE_MAX = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """Per-lexicon data shared by every document: derived word sets and the run cache."""
+
+    heads: frozenset[str]
+    role_like: frozenset[str]
+    runs: dict
+
+
+_SHARED: dict[int, tuple[Lexicons, _Shared]] = {}
+
+
+def _shared(lex: Lexicons) -> _Shared:
+    hit = _SHARED.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        roles = frozenset(lex.roles)
+        role_like = lex.anonymous | roles | frozenset(r + "s" for r in roles)
+        hit = (lex, _Shared(lex.heads | _DOC_NOUNS, role_like, {}))
+        _SHARED[id(lex)] = hit
+    return hit[1]
+
+
+def _possessive_start(word: str, gap_after: str) -> bool:
+    """A capitalised possessor opening an appositive role ("Apple's", "Britain's", "Reuters' ")."""
+    return word.endswith("'s") or gap_after.startswith("' ")
 
 
 def _strip_possessive(name: str) -> str:

@@ -14,6 +14,7 @@ same speaker in the sentence are kept in ``cues``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
 
 from .attribution import Decision, _Attributor, negated_or_passive
 from .phrases import Ref
@@ -38,13 +39,11 @@ def find_reported(att: _Attributor, decisions: list[Decision]) -> list[Statement
     used = {
         d.cue.verb_tok for d in decisions if d.kind == "speech" and d.cue is not None and d.cue.verb_tok >= 0
     }
-    verbs = v.lex.verbs
     doc = v.doc
-    candidates = [
-        k
-        for k, (w, q) in enumerate(zip(v.lower, v.quote_of, strict=True))
-        if q < 0 and (w in verbs or w == "according")
-    ]
+    quote_of = v.quote_of
+    starts_statement = _statement_words(v.lex)
+    flags = map(starts_statement.__contains__, v.lower)
+    candidates = [k for k in compress(range(len(quote_of)), flags) if quote_of[k] < 0]
     out: list[Statement] = []
     by_key: dict[tuple[int, int], Statement] = {}
     nxt = 0
@@ -68,6 +67,18 @@ def find_reported(att: _Attributor, decisions: list[Decision]) -> list[Statement
             out.append(st)
         nxt = end
     return out
+
+
+_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _statement_words(lex) -> frozenset[str]:
+    """First words of reporting verbs, and "according" (cached per lexicon)."""
+    hit = _WORDS.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        hit = (lex, frozenset(lex.verbs) | {"according"})
+        _WORDS[id(lex)] = hit
+    return hit[1]
 
 
 def _statement_at(att: _Attributor, k: int, lo: int, hi: int) -> tuple[int, int, str] | None:

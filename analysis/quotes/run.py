@@ -34,7 +34,9 @@ def analyse(doc: Doc, lexicon_dir: str | None = None) -> QuotesResult:
     if not doc.tokens:
         return QuotesResult((), (), (), (), 0)
     spans = find_spans(doc)
-    view = View(doc, lex, _quote_mask(doc, spans))
+    # start, end, text, lower, sentence, paragraph: the token columns, once per article
+    columns = tuple(zip(*doc.tokens, strict=True))
+    view = View(doc, lex, _quote_mask(columns[0], spans), columns)
     reg = Registry(view, scan_mentions(view))
     statements: list[Statement] = []
 
@@ -48,10 +50,9 @@ def analyse(doc: Doc, lexicon_dir: str | None = None) -> QuotesResult:
     return _result(doc, reg, att, decisions, statements)
 
 
-def _quote_mask(doc: Doc, spans: list[Span]) -> list[int]:
-    """For each token, the index of the span it lies in (marks included), else -1."""
-    mask = [-1] * len(doc.tokens)
-    starts = [t.start for t in doc.tokens]
+def _quote_mask(starts: tuple[int, ...], spans: list[Span]) -> list[int]:
+    """For each token (by its start offset), the index of the span it lies in (marks included), else -1."""
+    mask = [-1] * len(starts)
     for idx, s in sorted(enumerate(spans), key=lambda p: p[1].open):
         end = s.close + 1 if s.close >= 0 else s.end
         a, b = bisect_left(starts, s.open), bisect_left(starts, end)

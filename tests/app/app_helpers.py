@@ -18,12 +18,12 @@ SEED_B = "004_76dfa7cb8ca091fe"  # Putin + Kim summit: mostly Dr. Kiyul Chung's 
 
 
 def run_page(path: str | None = None, state: dict[str, Any] | None = None) -> AppTest:
-    """Run the entry script (and then ``path``, e.g. ``app_pages/hedging.py``) with session ``state``."""
+    """Run the entry script (and then ``path``, e.g. ``pages/hedging.py``) with session ``state``."""
     at = AppTest.from_file(ENTRY, default_timeout=120)
     for key, value in (state or {}).items():
         at.session_state[key] = value
     at.run()
-    if path and path != "app_pages/overview.py":
+    if path and path != "pages/overview.py":
         at.switch_page(path).run()
     return at
 

@@ -21,6 +21,26 @@ from analysis import pipeline
 from ui.corpus import CORPUS_ENV
 
 
+@pytest.fixture(autouse=True)
+def navigation_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run AppTest in st.navigation mode, as the real server does.
+
+    AppTest resets ``PagesManager.uses_pages_directory`` before every run and sets it from
+    whether a ``pages/`` folder exists, so ``switch_page`` would run a page script alone
+    (legacy multipage mode) and skip ``dashboard.py``. The server leaves that mode as soon
+    as the entry script calls ``st.navigation``; the Chromium tests check the server itself.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs) -> None:
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
 @pytest.fixture
 def fake_families(monkeypatch: pytest.MonkeyPatch) -> None:
     """The pipeline with the contract-shaped stand-in families (tests/app/app_fakes.py)."""

@@ -36,7 +36,7 @@ from ui.selection import SELECTED_KEY
 from ui.style import article_colours
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = "app_pages/briefing.py"
+PAGE = "pages/briefing.py"
 HEADLINE = ["readability_grades", "hedges_vs_boosters", "sourcing_mix", "theme_coverage"]
 
 

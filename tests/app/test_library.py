@@ -14,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = str(ROOT / "app_pages" / "library.py")
+PAGE = str(ROOT / "pages" / "library.py")
 sys.path.insert(0, str(ROOT / "tests" / "analysis" / "store"))
 
 from store_samples import FLOODS, SUMMIT, make_docx, make_pdf, make_scanned_pdf  # noqa: E402

@@ -20,8 +20,8 @@ from streamlit.testing.v1 import AppTest
 from analysis.store.config import ENV_VAR
 from analysis.store.sql import SqlStore
 
-LIBRARY = "app_pages/library.py"
-READABILITY = "app_pages/readability.py"
+LIBRARY = "pages/library.py"
+READABILITY = "pages/readability.py"
 BODY = (
     "The two leaders met on Monday at the border crossing, officials said in a statement. "
     "They talked for several hours about trade and security.\n\n"

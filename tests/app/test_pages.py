@@ -27,25 +27,25 @@ PAGE_PATHS = [p.path for p in PAGES if p.analysis]
 
 #: Charts each page draws for the two seed articles with every family present.
 EXPECTED_CHARTS = {
-    "app_pages/overview.py": {"profile"},
-    "app_pages/readability.py": {
+    "pages/overview.py": {"profile"},
+    "pages/readability.py": {
         "readability_grades",
         "reading_ease",
         "paragraph_difficulty",
         "sentence_lengths",
     },
-    "app_pages/hedging.py": {"hedges_vs_boosters", "hedge_categories", "authorial_vs_quoted_hedges"},
-    "app_pages/quotes.py": {"speaker_words", "quoted_share", "sourcing_mix"},
-    "app_pages/themes.py": {"theme_coverage", "theme_radar", "theme_positions"},
-    "app_pages/article.py": set(),
-    "app_pages/compare.py": {
+    "pages/hedging.py": {"hedges_vs_boosters", "hedge_categories", "authorial_vs_quoted_hedges"},
+    "pages/quotes.py": {"speaker_words", "quoted_share", "sourcing_mix"},
+    "pages/themes.py": {"theme_coverage", "theme_radar", "theme_positions"},
+    "pages/article.py": set(),
+    "pages/compare.py": {
         "profile",
         "hedges_vs_boosters",
         "speaker_words",
         "theme_coverage",
         "readability_grades",
     },
-    "app_pages/briefing.py": {"readability_grades", "hedges_vs_boosters", "sourcing_mix", "theme_coverage"},
+    "pages/briefing.py": {"readability_grades", "hedges_vs_boosters", "sourcing_mix", "theme_coverage"},
 }
 
 
@@ -69,11 +69,14 @@ def infos(at) -> str:
     return " | ".join(i.value for i in at.info)
 
 
-def test_no_pages_folder_next_to_the_entry():
-    # A pages/ folder would make Streamlit (and AppTest) run pages in legacy mode, skipping
-    # dashboard.py and its shared sidebar; the pages live in app_pages/.
-    assert not (ROOT / "pages").exists()
-    assert all((ROOT / p).is_file() for p in ALL_PATHS)
+def test_pages_live_in_pages_folder_and_run_after_the_entry():
+    # The design card's layout: every page script is in pages/, registered in ui/nav.py.
+    assert all(p.startswith("pages/") and (ROOT / p).is_file() for p in ALL_PATHS)
+    assert sorted(p.name for p in (ROOT / "pages").glob("*.py")) == sorted(Path(p).name for p in ALL_PATHS)
+    # Switching to a page still runs dashboard.py first: the sidebar's selection is there.
+    at = run_page("pages/hedging.py")
+    assert_no_exception(at)
+    assert at.sidebar.multiselect, "the entry script's sidebar did not run"
 
 
 @pytest.mark.parametrize("path", ALL_PATHS)
@@ -82,7 +85,7 @@ def test_real_pipeline_page_runs(path):
     at = run_page(path)
     assert_no_exception(at)
     assert at.title[0].value
-    if path == "app_pages/readability.py":
+    if path == "pages/readability.py":
         assert set(charts(at)) == EXPECTED_CHARTS[path]
 
 
@@ -101,7 +104,7 @@ def test_page_draws_its_charts(fake_families, path):
 
 def test_hedging_chart_numbers_match_the_family(fake_families):
     f = seed_frames()
-    at = run_page("app_pages/hedging.py")
+    at = run_page("pages/hedging.py")
     spec = charts(at)["hedges_vs_boosters"]
     by_article = {t["name"]: t["y"] for t in spec["data"]}
     for row in f.hedging.itertuples():
@@ -156,15 +159,15 @@ def test_one_selected(fake_families, path):
     drawn = charts(at)
     for spec in drawn.values():
         names = {t.get("name", "") for t in spec["data"]} - {""}
-        if path != "app_pages/compare.py":  # Compare picks a second article from the corpus
+        if path != "pages/compare.py":  # Compare picks a second article from the corpus
             assert all(n.startswith("B · ") for n in names if " · " in n)
-    if path == "app_pages/overview.py":
+    if path == "pages/overview.py":
         assert "profile" not in drawn  # one bar per panel says nothing; the KPI row does
 
 
 def test_article_without_quotes(fake_families):
     # Seed A quotes nobody: the page says so instead of drawing empty speaker axes.
-    at = run_page("app_pages/quotes.py", state={SELECTED_KEY: [SEED_A]})
+    at = run_page("pages/quotes.py", state={SELECTED_KEY: [SEED_A]})
     assert_no_exception(at)
     assert "quote nobody" in infos(at)
     assert not charts(at)
@@ -173,7 +176,7 @@ def test_article_without_quotes(fake_families):
 
 def test_theme_no_article_covers(fake_families):
     # The stand-in theme set has "Climate", which neither seed mentions.
-    at = run_page("app_pages/themes.py")
+    at = run_page("pages/themes.py")
     heat = charts(at)["theme_coverage"]["data"][0]
     rows = dict(zip(heat["y"], heat["z"], strict=True))
     assert rows["Climate"] == [0, 0]
@@ -184,18 +187,18 @@ def test_theme_no_article_covers(fake_families):
 
 def test_families_missing_show_not_available(readability_only):
     for path, family in (
-        ("app_pages/hedging.py", "Hedging"),
-        ("app_pages/quotes.py", "Quote attribution"),
-        ("app_pages/themes.py", "Theme coverage"),
+        ("pages/hedging.py", "Hedging"),
+        ("pages/quotes.py", "Quote attribution"),
+        ("pages/themes.py", "Theme coverage"),
     ):
         at = run_page(path)
         assert_no_exception(at)
         assert f"{family} analysis not available yet" in infos(at)
         assert not at.get("plotly_chart")
-    at = run_page("app_pages/article.py")
+    at = run_page("pages/article.py")
     assert [t.value for t in at.toggle] == [False] * 5
     assert all(t.proto.disabled for t in at.toggle)
-    at = run_page("app_pages/compare.py")
+    at = run_page("pages/compare.py")
     assert set(charts(at)) == {"profile", "readability_grades"}
 
 
@@ -203,7 +206,7 @@ def test_hedging_without_quotes_says_the_split_is_not_available(monkeypatch):
     import analysis.pipeline as pipeline
 
     monkeypatch.setattr(pipeline, "FAMILIES", [f for f in FAKE_FAMILIES if f[0] in ("readability", "hedging")])
-    at = run_page("app_pages/hedging.py")
+    at = run_page("pages/hedging.py")
     assert_no_exception(at)
     assert "Author's own vs quoted hedges: not available yet" in infos(at)
     assert set(charts(at)) == {"hedges_vs_boosters", "hedge_categories"}
@@ -212,7 +215,7 @@ def test_hedging_without_quotes_says_the_split_is_not_available(monkeypatch):
 def test_very_long_article_is_shown_in_parts(fake_families, corpus):
     body = (ROOT / "data" / "articles" / f"{SEED_A}.md").read_text().split("---", 2)[2]
     corpus({"long.md": "---\ntitle: A very long article\n---\n" + body * 60}, seeds=True)
-    at = run_page("app_pages/article.py", state={"p_article_id": "long"})
+    at = run_page("pages/article.py", state={"p_article_id": "long"})
     assert_no_exception(at)
     assert "shown in" in infos(at) and "parts" in infos(at)
     part = at.number_input(key="article_part_long")
@@ -249,13 +252,13 @@ def test_article_text_is_escaped(fake_families, corpus):
             '"This could be *bold*," Putin said.\n'
         }
     )
-    at = run_page("app_pages/article.py")
+    at = run_page("pages/article.py")
     assert_no_exception(at)
     body = " ".join(h.proto.body for h in at.get("html"))
     assert "<script" not in body and "<img" not in body
     assert "&lt;img src=x onerror=alert(2)&gt;" in body
     assert "$5 and $6" in body and "*bold*" in body
-    at.switch_page("app_pages/overview.py").run()
+    at.switch_page("pages/overview.py").run()
     chips = " ".join(h.proto.body for h in at.get("html"))
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in chips and "<b>Outlet" not in chips
 
@@ -264,11 +267,11 @@ def test_article_text_is_escaped(fake_families, corpus):
 
 
 def test_selection_drives_charts_and_persists_across_pages(fake_families):
-    at = run_page("app_pages/hedging.py")
+    at = run_page("pages/hedging.py")
     assert len(charts(at)["hedges_vs_boosters"]["data"]) == 2
     at.multiselect(key=SELECTED_KEY).set_value([SEED_B]).run()
     assert [t["name"][0] for t in charts(at)["hedges_vs_boosters"]["data"]] == ["B"]
-    at.switch_page("app_pages/readability.py").run()
+    at.switch_page("pages/readability.py").run()
     assert at.multiselect(key=SELECTED_KEY).value == [SEED_B]
     assert [t["name"][0] for t in charts(at)["readability_grades"]["data"]] == ["B"]
 
@@ -303,7 +306,7 @@ def test_small_corpus_has_no_outlet_filter(fake_families):
 
 
 def test_article_layers_toggle(fake_families):
-    at = run_page("app_pages/article.py", state={"p_article_id": SEED_A})
+    at = run_page("pages/article.py", state={"p_article_id": SEED_A})
     assert_no_exception(at)
     text = at.get("html")[-1].proto.body
     assert "background:#FFE08A" in text  # hedges marked
@@ -314,14 +317,14 @@ def test_article_layers_toggle(fake_families):
 
 
 def test_article_page_marks_quotes_with_speaker(fake_families):
-    at = run_page("app_pages/article.py", state={"p_article_id": SEED_B})
+    at = run_page("pages/article.py", state={"p_article_id": SEED_B})
     body = at.get("html")[-1].proto.body
     assert 'title="quotation: Putin"' in body or 'title="quotation: Chung"' in body
     assert ">Chung</span>" in body or ">Putin</span>" in body
 
 
 def test_hedging_kwic_filters(fake_families):
-    at = run_page("app_pages/hedging.py")
+    at = run_page("pages/hedging.py")
     table = at.dataframe[0].value
     assert set(table["kind"]) == {"hedge", "booster"}
     at.multiselect(key="p_hedging_kinds").set_value(["booster"]).run()
@@ -333,14 +336,14 @@ def test_hedging_kwic_filters(fake_families):
 
 
 def test_readability_score_choice(fake_families):
-    at = run_page("app_pages/readability.py")
+    at = run_page("pages/readability.py")
     at.selectbox(key="p_readability_score").set_value("gunning_fog").run()
     spec = charts(at)["paragraph_difficulty"]
     assert spec["layout"]["yaxis"]["title"]["text"] == "Gunning Fog per paragraph"
 
 
 def test_compare_pair_and_same_article(fake_families):
-    at = run_page("app_pages/compare.py")
+    at = run_page("pages/compare.py")
     found = at.markdown[0].value.replace("\\", "")
     assert "Only Article B covers Sanctions" in found
     at.selectbox(key="p_compare_b").set_value(SEED_A).run()
@@ -349,10 +352,10 @@ def test_compare_pair_and_same_article(fake_families):
 
 
 def test_page_widget_state_survives_a_visit_elsewhere(fake_families):
-    at = run_page("app_pages/themes.py")
+    at = run_page("pages/themes.py")
     at.selectbox(key="p_themes_article").set_value(SEED_B).run()
-    at.switch_page("app_pages/overview.py").run()
-    at.switch_page("app_pages/themes.py").run()
+    at.switch_page("pages/overview.py").run()
+    at.switch_page("pages/themes.py").run()
     assert at.selectbox(key="p_themes_article").value == SEED_B
 
 
@@ -360,7 +363,7 @@ def test_article_page_opens_the_linked_article(fake_families):
     at = AppTest.from_file(ENTRY, default_timeout=120)
     at.query_params["article"] = SEED_B
     at.run()
-    at.switch_page("app_pages/article.py").run()
+    at.switch_page("pages/article.py").run()
     assert_no_exception(at)
     assert at.selectbox(key="p_article_id").value == SEED_B
     at.selectbox(key="p_article_id").set_value(SEED_A).run()
@@ -382,7 +385,7 @@ def test_analysis_runs_once_per_corpus_not_per_rerun(fake_families, corpus, monk
     # a changed file is a new corpus: analysed again, once
     (folder / "one.md").write_text("---\ntitle: Only once\n---\nThe summit may matter. Leaders met again.\n")
     at.run()
-    at.switch_page("app_pages/overview.py").run()
+    at.switch_page("pages/overview.py").run()
     assert len(calls) == 2
 
 
@@ -392,14 +395,14 @@ def test_real_pipeline_on_the_seeds():
     import analysis.pipeline as pipeline
 
     names = [name for name, _ in pipeline.FAMILIES]
-    at = run_page("app_pages/quotes.py")
+    at = run_page("pages/quotes.py")
     assert_no_exception(at)
     if "quotes" in names:
         drawn = charts(at)
         assert title(drawn["speaker_words"]).startswith("Kiyul Chung's words fill")
         assert title(drawn["quoted_share"]).endswith("Article A quotes nobody directly")
     if "hedging" in names:
-        at.switch_page("app_pages/hedging.py").run()
+        at.switch_page("pages/hedging.py").run()
         spec = charts(at)["hedges_vs_boosters"]
         hedges = {t["name"][0]: t["y"][0] for t in spec["data"]}
         assert hedges["A"] > 4 * hedges["B"]
