@@ -183,6 +183,20 @@ def wait_rendered(page, timeout_ms: int) -> None:
     page.mouse.move(0, 0)  # no hover label in the picture
 
 
+def warm_up(context, port: int, articles: list[str] | None, timeout_ms: int) -> None:
+    """Open the entry page once, so the app is in st.navigation mode and the analysis is cached.
+
+    A freshly started server answers a first request for ``/<page>`` in Streamlit's legacy
+    ``pages/`` folder mode (without the entry script) until a session has run the entry.
+    """
+    page = context.new_page()
+    try:
+        page.goto(page_url(port, Shot("", "", ""), articles), wait_until="domcontentloaded")
+        wait_rendered(page, timeout_ms)
+    finally:
+        page.close()
+
+
 def grow_to_full_page(page, size: tuple[int, int], timeout_ms: int) -> None:
     """Make the viewport as tall as the page's content, then let the charts re-draw."""
     height = min(int(page.evaluate(PAGE_HEIGHT)), MAX_FULL_HEIGHT)
@@ -221,6 +235,7 @@ def shoot(
                     context = browser.new_context(
                         viewport={"width": size[0], "height": size[1]}, device_scale_factor=1
                     )
+                    warm_up(context, port, articles, int(timeout * 1000))
                     for shot in shots:
                         page = context.new_page()
                         try:

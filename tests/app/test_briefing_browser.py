@@ -35,6 +35,8 @@ pytestmark = pytest.mark.e2e
 def page(streamlit_server, browser):
     context = browser.new_context(viewport={"width": 1600, "height": 900}, accept_downloads=True)
     pg = context.new_page()
+    # The root first: a fresh server serves a first deep link in the legacy pages/ mode.
+    open_page(pg, streamlit_server, timeout_ms=120_000)
     open_page(pg, f"{streamlit_server}/briefing", timeout_ms=120_000, min_charts=1)
     yield pg
     context.close()
