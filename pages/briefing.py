@@ -7,8 +7,10 @@ import streamlit as st
 from ui.briefing import PRINT_CSS, build_briefing, compact_figure, download_buttons, sourcing_style
 from ui.components import md_escape, show_chart, show_findings
 from ui.corpus import load_corpus
+from ui.nav import ensure_entry
 from ui.selection import article_chips, selected_ids
 
+ensure_entry()
 st.html(PRINT_CSS)  # static CSS only: 960 px sheet; prints without sidebar, toolbar and downloads
 
 corpus = load_corpus()

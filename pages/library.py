@@ -5,6 +5,7 @@ import streamlit as st
 
 from analysis.corpus import SUPPORTED_SUFFIXES
 from ui import library as lib
+from ui.nav import ensure_entry
 from ui.store import get_store, seed_articles, stored_articles
 
 EDIT_LABELS = {
@@ -17,6 +18,7 @@ EDIT_LABELS = {
 }
 EDIT_FIELDS = tuple(EDIT_LABELS)
 
+ensure_entry()
 st.title("Library")
 store, location, error = get_store()
 if store is None:

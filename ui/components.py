@@ -11,6 +11,7 @@ from analysis.findings import fmt_number
 from analysis.frames import CorpusFrames
 
 from .corpus import Corpus, load_corpus, seed_folder
+from .nav import ensure_entry
 from .selection import article_chips, selected_ids
 from .style import md_escape, plot_config
 
@@ -46,6 +47,7 @@ class View:
 
 def page_view(title: str, intro: str, *, chips: bool = True) -> View:
     """Title the page, load the corpus, and stop with a message when nothing can be shown."""
+    ensure_entry()
     st.title(title)
     st.caption(intro)
     corpus = load_corpus()

@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-__all__ = ["PAGES", "PageSpec", "navigation"]
+__all__ = ["PAGES", "PageSpec", "ensure_entry", "mark_entry", "navigation"]
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,3 +46,32 @@ def navigation() -> StreamlitPage:
         [st.Page(ROOT / p.path, title=p.title, icon=p.icon, default=p.default) for p in PAGES],
         position="sidebar",
     )
+
+
+_ENTRY_KEY = "_nav_entry_ran"
+_RETRIED_KEY = "_nav_entry_retried"
+
+
+def mark_entry() -> None:
+    """Note that ``dashboard.py`` runs in this script run (it calls this before the page)."""
+    st.session_state[_ENTRY_KEY] = True
+
+
+def ensure_entry() -> None:
+    """Make sure the entry script ran before this page; rerun once if it did not.
+
+    With a ``pages/`` folder, a freshly started server answers the first deep link
+    (e.g. ``/quotes?articles=…``) in Streamlit's legacy folder mode: it runs the page
+    script alone, without ``dashboard.py``, its navigation and its sidebar, and stays in
+    that mode until some run calls ``st.navigation``. Every page calls this first: when
+    the entry did not run, it leaves folder mode and reruns, which runs the entry and
+    then this page (same URL). Once per session, so a page run on its own (AppTest of a
+    single page) still renders.
+    """
+    if st.session_state.pop(_ENTRY_KEY, False) or st.session_state.get(_RETRIED_KEY):
+        return
+    from streamlit.runtime.pages_manager import PagesManager
+
+    st.session_state[_RETRIED_KEY] = True
+    PagesManager.uses_pages_directory = False  # what st.navigation itself sets
+    st.rerun()

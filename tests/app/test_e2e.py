@@ -103,3 +103,25 @@ def test_png_export_button_names_the_file(streamlit_server, page):
     width, height = struct.unpack(">II", png[16:24])  # IHDR
     box = chart.locator(".main-svg").first.bounding_box()
     assert (width, height) == (round(3 * box["width"]), round(3 * box["height"]))  # scale 3
+
+
+def test_first_request_to_a_fresh_server_can_be_a_deep_link(browser):
+    # A shared link opened right after a restart: with a pages/ folder, Streamlit answers
+    # the first request in its legacy folder mode (page alone, no dashboard.py). The pages'
+    # ensure_entry() reruns once, so the sidebar, navigation and ?articles= selection are there.
+    from e2e_support import start_streamlit, stop_streamlit
+
+    proc, url = start_streamlit(log=ARTIFACTS / "streamlit-deeplink.log")
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        page = context.new_page()
+        open_page(page, f"{url}/quotes?articles=004_76dfa7cb8ca091fe", min_charts=3)
+        sidebar = page.inner_text('[data-testid="stSidebar"]')
+        assert "Articles to compare" in sidebar and "1 of 2 articles selected" in sidebar
+        # The navigation is dashboard.py's (titles), not the folder mode's list of file names.
+        links = page.locator('[data-testid="stSidebarNav"] a').all_inner_texts()
+        assert [text.split("\n")[-1] for text in links] == [p.title for p in PAGES]
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        context.close()
+        stop_streamlit(proc)
