@@ -8,99 +8,41 @@ The session fixtures ``streamlit_server`` and ``browser`` in tests/conftest.py u
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+# One implementation of "start the dashboard headless, wait until healthy, stop it": the
+# screenshot command's (scripts/screenshots.py), and one list of Chromium flags (briefing).
+import screenshots  # noqa: E402
+
+from briefing.browser import CHROMIUM_ARGS as _BRIEFING_ARGS  # noqa: E402
+
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
+CHROMIUM_ARGS = [*_BRIEFING_ARGS, "--disable-dev-shm-usage"]
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {proc.returncode} before it was healthy")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise TimeoutError(f"{url}/_stcore/health did not answer within {timeout:.0f} s")
-
-
-def start_streamlit(
-    env: dict[str, str] | None = None, log: Path | None = None
-) -> tuple[subprocess.Popen, str]:
+def start_streamlit(log: Path | None = None) -> tuple[subprocess.Popen, str]:
     """Start the dashboard headless on a free loopback port; return (process, base URL)."""
-    port = free_port()
-    out = open(log, "wb") if log else subprocess.DEVNULL
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-        stdout=out,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    if log:
-        out.close()  # the child keeps its own copy of the descriptor
-    url = f"http://127.0.0.1:{port}"
+    port = screenshots.free_port()
+    log = log or ARTIFACTS / f"streamlit-{port}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    proc = screenshots.start_server(port, log)
     try:
-        wait_healthy(url, proc)
+        screenshots.wait_healthy(proc, port, log, timeout=90)
     except Exception:
         stop_streamlit(proc)
         raise
-    return proc, url
+    return proc, f"http://127.0.0.1:{port}"
 
 
 def stop_streamlit(proc: subprocess.Popen) -> None:
     """SIGTERM the server's process group (Streamlit takes ~3 s to exit), then SIGKILL."""
-    if proc.poll() is None:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
+    screenshots.stop_server(proc)
 
 
 APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
