@@ -9,7 +9,8 @@ Normalisation (see README, "Text layer"):
 * Unicode NFKC; zero-width characters and soft hyphens removed.
 * Double quotes (curly, low-9, guillemets, primes) become ``"``; single quotes and
   apostrophes become ``'``. Quote *direction* is recovered from context by the
-  quotes analysis, so nothing is lost that the analyses use.
+  quotes analysis, so nothing is lost that the analyses use. Two single marks written
+  for a double one (``''so''`` in agency copy, TeX's ````so''``) become ``"``.
 * Hyphen variants become ``-``; figure dash, horizontal bar and ``--`` become an em dash.
 * Whitespace: tabs and no-break spaces become spaces, runs are collapsed, lines trimmed.
 * Paragraphs: blocks separated by blank lines; inside a block, a line that starts a
@@ -50,6 +51,8 @@ _CHAR_MAP = str.maketrans(
 _LIST_MARKER = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25cf\u2023\u2043*\-\u2013]\s+|\(?\d{1,2}[.)]\s+)")
 _MULTI_SPACE = re.compile(r" {2,}")
 _DOUBLE_HYPHEN = re.compile(r"(?<=\S) ?-- ?(?=\S)")
+# Two single marks written for a double one (''like this'' in agency copy, ``like this'' in TeX)
+_DOUBLED_SINGLE = re.compile(r"(?<!')''(?!')|``")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -59,6 +62,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text.translate(_ZERO_WIDTH))
     text = text.translate(_CHAR_MAP)
     text = _DOUBLE_HYPHEN.sub("\u2014", text)
+    text = _DOUBLED_SINGLE.sub('"', text)
     if _BLANK_LINE.search(text):
         blocks = _BLANK_LINE.split(text)
     else:

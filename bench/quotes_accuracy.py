@@ -213,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = [path.resolve() for path in args.gold] if args.gold else list(GOLD_FILES)
     items = [item for path in paths for item in load_gold(path)]
     scores = evaluate(items)
-    names = ", ".join(str(path.relative_to(ROOT)) for path in paths)
+    names = ", ".join(str(p.relative_to(ROOT)) if p.is_relative_to(ROOT) else str(p) for p in paths)
     print(f"gold: {names} ({len(items)} items)")
     for name, split in scores.items():
         print(_line(name, split))

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from .entities import Registry, _appositives
 from .marks import Span
-from .phrases import ADVERBS, DETERMINERS, NEGATIONS, PREPOSITIONS, Ref, Verb, View, name_key
+from .phrases import ADVERBS, DETERMINERS, NEGATIONS, PREPOSITIONS, RELATIVES, Ref, Verb, View, name_key
 
 __all__ = ["Cue", "Decision", "attribute"]
 
@@ -48,6 +48,10 @@ _NOT_NOUNS = frozenset(
     """and or but he she they it we i you that which who is was are were be been has have had
     do does did will would can could may might should must""".split()
 )
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+_SPEAKER_KINDS = frozenset({"person", "bare", "org", "descriptor", "anon", "anaphor", "pronoun"})
 _BEAT_KINDS = frozenset({"person", "bare", "pronoun", "anon", "descriptor", "anaphor"})
 
 
@@ -133,6 +137,8 @@ class _Attributor:
             if named is not None:
                 role = ref.name
                 return named, nxt, role
+            if nxt > ref.end and v.lower[ref.end] in RELATIVES:
+                return ref, nxt, ""  # "one resident, who asked not to be named, told …"
             return ref, ref.end, ""
         j, role = _appositives(v, ref.end, hi)
         return ref, j, role
@@ -177,7 +183,19 @@ class _Attributor:
             return ref, app_role
         if k < lo:
             return None, ""
-        return v.np_ending_at(k, lo, loose=True, after_prep=gerund), role
+        ref = v.np_ending_at(k, lo, loose=True, after_prep=gerund)
+        if ref is None or ref.kind not in _SPEAKER_KINDS:
+            # the subject before a clause with no commas: "one journalist covering the research
+            # put it", "one of the students who spoke on condition of anonymity said"
+            for t in range(k, max(lo, k - 10), -1):
+                w = v.lower[t]
+                if v.quote_of[t] >= 0 or v.verb_at(t, k + 1) is not None:
+                    break
+                if t > lo and (w == "who" or (w.endswith("ing") and len(w) > 5 and not v.cap[t])):
+                    head = v.np_ending_at(t - 1, lo, loose=True)
+                    if head is not None and head.kind in _SPEAKER_KINDS:
+                        return head, role
+        return ref, role
 
     def salient_subject(self, tok: int, window: int = 2) -> int:
         """Entity of the nearest sentence subject before token ``tok`` (within ``window`` sentences)."""
@@ -259,6 +277,14 @@ class _Attributor:
             return None
         ref, k0, role = self.named_appositive(ref, hi)
         k = self.skip_aux(k0, hi)
+        if k + 2 < hi and v.lower[k].endswith("ed") and v.lower[k + 1] == "by":
+            agent = v.np_at(k + 2, hi)  # "a bench headed by Chief Justice X told …"
+            if agent is not None and agent.kind in ("person", "bare", "descriptor", "org"):
+                k = self.skip_aux(agent.end, hi)
+        if k + 1 < hi and v.lower[k] == "and" and ref.kind in ("person", "bare"):
+            other = v.np_at(k + 1, hi)  # "Munday and Dixson warned": the first named speaks
+            if other is not None and other.kind in ("person", "bare"):
+                k = self.skip_aux(other.end, hi)
         verb = v.verb_at(k, hi) if k < hi else None
         if verb is not None and not (verb.end < hi and v.lower[verb.end] == "that" and v.joined(verb.end)):
             # ('…released "Battlefield V," CEO X acknowledged that …' is not an attribution)
@@ -310,6 +336,36 @@ class _Attributor:
         if cue is None or cue.kind not in ("post",):
             return None
         cue.kind = "next"
+        return cue
+
+    def end_cue(self, span: Span) -> Cue | None:
+        """The attribution that ends the quotation's sentence after other words.
+
+        '"People are going to have to suffer" from the cuts, the council's leader has
+        admitted.'; '… could have "profound consequences" and fisheries, Munday warned.'
+        """
+        v = self.view
+        if span.close < 0:
+            return None
+        i = self.tok_at_or_after(span.close + 1)
+        last_in = self.tok_at_or_after(span.end) - 1
+        if i >= len(v.toks) or last_in < 0 or v.sent[i] != v.sent[last_in]:
+            return None
+        _, last = v.sentence_range(i)
+        if self.next_open_tok(span) < last:
+            return None  # another quotation follows in the sentence: its own cues decide
+        k = last - 1
+        while k > i and "," not in v.gap(k):
+            k -= 1
+        if k <= i or last - k > 12 or any(v.quote_of[x] >= 0 for x in range(k, last)):
+            return None
+        cue = self.clause_cue(k, last, False)
+        if cue is None or cue.kind != "post" or cue.entity < 0 or cue.verb_tok < 0:
+            return None
+        verb = v.verb_at(cue.verb_tok, last)
+        if verb is None or last - verb.end > 4 or "that" in v.lower[verb.end : last]:
+            return None  # the clause goes on: not an attribution ('…, he said that …')
+        cue.kind = "end"
         return cue
 
     def pre_cue(self, span: Span, prev_end_tok: int) -> Cue | None:
@@ -490,6 +546,7 @@ class _Attributor:
                 self.post_cue(span, idx)
                 or self.pre_cue(span, same_sentence_start)
                 or self.next_sentence_cue(span, idx)
+                or self.end_cue(span)
             )
             if self.title_context(span):
                 decisions.append(Decision(span, "title"))
@@ -497,7 +554,10 @@ class _Attributor:
             if cue is None and self.subheading(span, words):
                 decisions.append(Decision(span, "headline"))
                 continue
-            if self.label(span):
+            # three or more words in a sentence whose speech verb has a speaker: a partial
+            # quotation ('… told AP the talks would focus on a "stable and reliable" ceasefire')
+            partial = words >= 3 and cue is not None and cue.kind == "pre" and cue.entity >= 0
+            if not partial and self.label(span):
                 decisions.append(Decision(span, "scare"))
                 continue
             if self.title_case(span) and not (cue is not None and cue.kind in ("post", "next", "dash")):
@@ -508,6 +568,7 @@ class _Attributor:
                 cued = False  # "Amid a row over 'poll guarantees', Minister X launched …": a label
             if (
                 cued
+                and not partial
                 and cue is not None
                 and cue.kind == "pre"
                 and cue.verb_tok >= 0
@@ -525,6 +586,7 @@ class _Attributor:
                 cued = True  # '… "even more difficult to bear" … where she had been "so happy"': one speaker
             if (
                 cued
+                and not partial
                 and cue is not None
                 and cue.kind not in ("post", "next", "dash")
                 and self.after_determiner(span)
@@ -566,6 +628,11 @@ class _Attributor:
         last_tok = self.tok_at_or_after(par.end)
         if (last_tok - first_tok > 40 and not dash) or last_tok <= first_tok:
             return None
+        if all(
+            v.lower[x].isdigit() or v.lower[x] in v.lex.places or v.lower[x] in _MONTHS
+            for x in range(first_tok, last_tok)
+        ):
+            return None  # a date line ("19 May 2023") or a place, not a speaker
         k, bare = first_tok, None
         while k < min(last_tok, first_tok + 6):
             if v.cap[k]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import or_
 
-from .phrases import DETERMINERS, POSSESSIVE_DETS, PREPOSITIONS, RELATIVES, STOP_WORDS, Ref, View
+from .phrases import DETERMINERS, PARTICLES, POSSESSIVE_DETS, PREPOSITIONS, RELATIVES, STOP_WORDS, Ref, View
 
 __all__ = ["Entity", "Mention", "Registry", "scan_mentions"]
 
@@ -217,8 +217,17 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
             role = app_role
             end = nxt
     m = Mention(i, ref.end, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first), role=role)
-    m.verb_adjacent = _verb_follows(view, ref.end, last) or _verb_precedes(view, i, sent.first)
+    m.verb_adjacent = (
+        _verb_follows(view, ref.end, last)
+        or _verb_precedes(view, i, sent.first)
+        or (ref.kind == "bare" and _aged(view, ref.end, last))
+    )
     return m, end
+
+
+def _aged(view: View, j: int, hi: int) -> bool:
+    """An age in commas after a one-word name ("Smith, 45, who …"): a person, not a place."""
+    return j < hi and view.lower[j].isdigit() and len(view.lower[j]) <= 3 and "," in view.gap(j)
 
 
 def _name_then_verb(view: View, j: int, last: int) -> tuple[int, Ref | None]:
@@ -294,7 +303,7 @@ def _verb_precedes(view: View, i: int, lo: int) -> bool:
     return k >= lo and view.verb_at(k, i) is not None and view.joined(i)
 
 
-_ADVERBS_LOCAL = frozenset("also later then again once has have had was is would will".split())
+_ADVERBS_LOCAL = frozenset("also later then again once has have had was is would will to".split())
 
 
 def _subject_position(view: View, i: int, first: int) -> bool:
@@ -500,9 +509,12 @@ class Registry:
                 m.entity = eid
                 self.pronoun_of[m.tok] = eid
                 self._learn(eid, m.ref.name)
-            if m.entity >= 0 and m.subject_ok and m.sent not in sent_subject:
-                sent_subject[m.sent] = m.entity
-                subjects.append((m.sent, m.entity))
+            if m.entity >= 0 and m.subject_ok:
+                if m.sent not in sent_subject:
+                    sent_subject[m.sent] = m.entity
+                    subjects.append((m.sent, m.entity))
+                elif self.entities[self.root(m.entity)].kind == "person":
+                    subjects.append((m.sent, m.entity))  # a named person later in the sentence
         for m in pending:  # cataphora: "If the rains fail," she said. … Amina Yusuf farms …
             for later in ms[bisect_left(self.mention_toks, m.tok + 1) :]:
                 if later.par != m.par:
@@ -530,11 +542,21 @@ class Registry:
         cur = sent_subject.get(m.sent)
         if cur is not None and ok(cur):
             return self.root(cur)
-        for s, eid in reversed(subjects):
+        # sentences nearest first; within a sentence its first subject first ("two of their
+        # players were ruled out but Finch said …": Finch, when "he" cannot be the players)
+        k = len(subjects)
+        while k > 0:
+            s = subjects[k - 1][0]
             if m.sent - s > _SUBJECT_WINDOW:
                 break
-            if s != m.sent and ok(eid):
-                return self.root(eid)
+            a = k
+            while a > 0 and subjects[a - 1][0] == s:
+                a -= 1
+            if s != m.sent:
+                for _, eid in subjects[a:k]:
+                    if ok(eid):
+                        return self.root(eid)
+            k = a
         for k in range(idx - 1, -1, -1):
             prev = self.mentions[k]
             if m.sent - prev.sent > _OTHER_WINDOW:
@@ -592,16 +614,39 @@ class Registry:
                 continue
             if self.subject_of_sentence.get(m.sent, (-1, -1))[0] != m.tok:
                 continue
-            prev = self.subject_of_sentence.get(m.sent - 1)
-            if prev is None or self.view.toks[prev[0]].paragraph < m.par - 1:
+            # the nearest earlier sentence subject that is a person, up to three sentences back
+            # ("Serena Williams won … It is Williams' third title … the tennis player thanked …")
+            prev = None
+            for back in range(m.sent - 1, max(m.sent - 4, -1), -1):
+                hit = self.subject_of_sentence.get(back)
+                if hit is not None and self.entities[self.root(hit[1])].kind == "person":
+                    prev = hit
+                    break
+            if prev is None and m.par == self._first_par:
+                # a lede names the role and the next sentence the person ("…, the council's
+                # new leader has admitted. Cathy Scott warned …")
+                prev = self.subject_of_sentence.get(m.sent + 1)
+            if prev is None or abs(self.view.toks[prev[0]].paragraph - m.par) > 2:
                 continue
             p = self.entities[self.root(prev[1])]
-            if p.kind != "person" or p.roles or p.appositive_roles or p.id == d.id:
+            if p.kind != "person" or self._has_job(p) or p.id == d.id:
                 continue
             if d.gender and p.gender and d.gender != p.gender:
                 continue
             d.parent = p.id
             p.appositive_roles.append(_clean_role(m.ref.name))
+
+    @property
+    def _first_par(self) -> int:
+        """The first paragraph with a mention (the lede)."""
+        return self.mentions[0].par if self.mentions else -1
+
+    def _has_job(self, e: Entity) -> bool:
+        """The text gave the person a role noun ("the coach"), not only a rank ("ranked No.1")."""
+        roles = self.view.lex.roles
+        return any(
+            w.lower().strip(".,") in roles for r in e.roles + e.appositive_roles for w in r.split()
+        )
 
     def link_generic_orgs(self) -> None:
         """Merge "the company"/"the ministry" into the article's named organisation.
@@ -657,8 +702,12 @@ class Registry:
 
 
 def _full(ref: Ref) -> bool:
-    """A name of two or more words ("Kim Jong-un"), not one ("Kim", "Traycheva-Hilditch")."""
-    return len(ref.name.split()) >= 2
+    """A name of two or more words ("Kim Jong-un"), not one ("Kim", "Traycheva-Hilditch").
+
+    A surname with its particle ("De Mistura" for "Staffan de Mistura") is not a full name.
+    """
+    words = ref.name.split()
+    return len(words) >= 2 and not (len(words) == 2 and words[0].lower() in PARTICLES)
 
 
 def _is_named(e: Entity) -> bool:

@@ -25,6 +25,7 @@ _FILES: dict[str, frozenset[str]] = {
     "organisation_words.txt": frozenset(),
     "non_person_words.txt": frozenset(),
     "title_cues.txt": frozenset({"capitalised"}),
+    "epithets.txt": frozenset(),
 }
 
 
@@ -62,6 +63,8 @@ class Lexicons:
     title_cues: dict[str, tuple[Phrase, ...]]
     #: title cues whose titles start with a capital letter ("report", "film").
     capitalised_title_cues: frozenset[Phrase] = frozenset()
+    #: one-word epithets for a person just named ("the Spaniard"): refer back like "he".
+    epithets: frozenset[str] = frozenset()
 
 
 def _key(word: str) -> str:
@@ -149,6 +152,7 @@ def load_lexicons(directory: str | None = None) -> Lexicons:
         places=frozenset(w for words, _ in _read(base, "non_person_words.txt") for w in words),
         title_cues=_by_last_word(w for w, _ in cues),
         capitalised_title_cues=frozenset(w for w, tags in cues if "capitalised" in tags),
+        epithets=frozenset(w for words, _ in _read(base, "epithets.txt") for w in words),
         heads=frozenset(roles)
         | frozenset(r + "s" for r in roles)
         | frozenset(anonymous)

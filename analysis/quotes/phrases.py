@@ -65,6 +65,8 @@ _DOC_NOUNS = frozenset(
     "interview speech remarks message briefing decision order".split()
 )
 _AUXILIARIES = frozenset("is are was were has have had will would can could did does do".split())
+_PART_OF = frozenset({"one", "some", "many", "several", "two", "three", "most", "none"})
+_FIRST_PERSON = frozenset({"I", "I'"})
 _KIN = frozenset("son daughter brother sister grandson granddaughter".split())
 _AGE_RE = re.compile(r"^\d+-year-old$")
 _ABBREV = frozenset(
@@ -135,7 +137,8 @@ class View:
         self.ends: tuple[int, ...] = ends
         self.lower: tuple[str, ...] = lower
         self.texts: tuple[str, ...] = texts
-        self.cap: list[bool] = [w[0].isupper() for w in texts]
+        # "I", "I'll": capitalised, never a name (a quotation's lost continuation mark leaves them outside)
+        self.cap: list[bool] = [w[0].isupper() and w[:2] not in _FIRST_PERSON for w in texts]
         self.sent: tuple[int, ...] = sent
         self._joined = self._join_flags()
         shared = _shared(lex)
@@ -249,6 +252,23 @@ class View:
                 and cap[j + 2]
             ):
                 j += 3
+            elif (  # "Joint Chiefs of Staff", "Bank of England": an organisation's "of"
+                lower[j] == "of"
+                and j + 1 < hi
+                and joined[j + 1]
+                and cap[j + 1]
+                and lower[j - 1] in self.lex.organisations
+            ):
+                j += 2
+            elif (  # "Minister for Defence Khawaja Asif", "Special Envoy for Syria Staffan de Mistura"
+                lower[j] in ("of", "for")
+                and j + 1 < hi
+                and joined[j + 1]
+                and cap[j + 1]
+                and lower[j - 1] in self._role_like
+                and lower[j + 1] in self.lex.places
+            ):
+                j += 2
             else:
                 break
         return j
@@ -411,14 +431,21 @@ class View:
             len(words) == 1 and _is_acronym(self.toks[name_start].text)
         ):
             return Ref("place" if words[0] in lex.places else "org", s, j, name=self.span_text(name_start, j))
-        if titled and name_start < j and lower[name_start] == "of":
+        if titled and name_start < j and lower[name_start] in ("of", "for"):
             # A title's complement ("Secretary of the Interior Ken Salazar", "Minister of
-            # Foreign Affairs Wang Yi"): the name is the last two words after it.
+            # Foreign Affairs Wang Yi", "Minister for Defence Khawaja Muhammad Asif"): the
+            # portfolio and place words, then the name; else the name is the last two words.
             x = name_start + 1 + (name_start + 1 < j and lower[name_start + 1] == "the")
+            y = x
+            while y < j and (base[y - i] in lex.places or base[y - i] in ("and", "&")):
+                y += 1
             rest = j - x
             if rest < 2:
                 return Ref("title", s, j, name=self.span_text(k, j), role=self.span_text(k, j))
-            name_start = j - 2 if rest >= 3 else j - 1
+            if x < y < j:
+                name_start = y
+            else:
+                name_start = j - 2 if rest >= 3 else j - 1
             words = base[name_start - i :]
         # Names stop at "of" ("Putin of Russia").
         end = j
@@ -470,6 +497,16 @@ class View:
         j, det = i, ""
         if low in DETERMINERS:
             det, j = low, i + 1
+        if det == "the" and j < hi and lower[j] in lex.epithets and cap[j] and self._alone(j + 1, hi):
+            # "the Spaniard said": an epithet for the person just named, resolved like "he"
+            return Ref("anaphor", i, j + 1, name=self.span_text(i, j + 1))
+        if low in _PART_OF and i + 2 < hi and lower[i + 1] == "of" and joined[i + 1] and joined[i + 2]:
+            inner = self.np_at(i + 2, hi, loose)  # "one of the protesting students": unnamed
+            if inner is not None and inner.kind in ("anon", "descriptor"):
+                name = self.span_text(i, inner.end)
+                plural = low != "one"
+                return Ref("anon", i, inner.end, name=name, key=inner.key, role=inner.role, plural=plural)
+            return None
         mods: list[str] = []
         owner: Ref | None = None
         best: Ref | None = None  # the longest prefix that is a speaker phrase
@@ -499,6 +536,11 @@ class View:
                     j = e
                     continue
                 if ref.kind in ("person", "bare"):
+                    if det and not mods and more and self._modifies_noun(e, hi):
+                        # "a Tesco spokesperson", "the Fed chairman", "the Lok Sabha member"
+                        mods.append(self.span_text(j, e))
+                        j = e
+                        continue
                     if det and not mods and ref.kind == "bare" and det not in DEFINITE:
                         return best
                     if owner is not None and len(ref.name.split()) == 1 and mods[-1].lower() in _KIN:
@@ -536,6 +578,8 @@ class View:
                     return Ref("anon", i, q, name=self.span_text(i, q), key=name_key(mods), plural=True)
             if w in _STOP or w in lex.verbs or w in PRONOUNS or (w in DETERMINERS and (mods or det)):
                 break
+            if mods and w.endswith("ed") and j + 1 < hi and lower[j + 1] == "by":
+                break  # "a bench headed by Chief Justice X": a participle, not a modifier
             if w.endswith("'s") and (w[:-2] in lex.roles or w[:-2] in lex.anonymous):
                 # "the minister's new plan": the possessor is the phrase
                 mods.append(w[:-2])
@@ -551,6 +595,13 @@ class View:
             if q > best.end:
                 return Ref("anon", i, q, name=self.span_text(i, q), key=best.key, plural=True)
         return best
+
+    def _alone(self, j: int, hi: int) -> bool:
+        """Nothing continues the noun phrase at ``j``: an end, punctuation, a verb, "who"."""
+        if j >= hi or not self._joined[j]:
+            return True
+        w = self.lower[j]
+        return w in self.lex.verbs or w in RELATIVES or w in ADVERBS
 
     def _modifies_noun(self, e: int, hi: int) -> bool:
         """Lower-case words after a capitalised run end in a speaker noun within three words."""

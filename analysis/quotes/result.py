@@ -29,7 +29,8 @@ class DirectQuote:
 
     ``cue`` is the attribution word ("said", "according to", "attribution line" …) and
     ``cue_type`` where it was found: ``post`` (after the quotation), ``pre`` (before it),
-    ``according``, ``dash``, ``colon`` (speaker before a colon, no verb), ``next`` (a short
+    ``end`` (the clause that ends the quotation's sentence: '"…" from the cuts, the leader
+    has admitted'), ``according``, ``dash``, ``colon`` (speaker before a colon, no verb), ``next`` (a short
     sentence after it), ``line`` (attribution line under a block quotation),
     ``colon-before`` (previous paragraph ends with a colon), ``context`` (voice of the
     nearest statement before a block quotation), ``continuation`` (previous quotation of
