@@ -286,6 +286,14 @@ class _Attributor:
             if other is not None and other.kind in ("person", "bare"):
                 k = self.skip_aux(other.end, hi)
         verb = v.verb_at(k, hi) if k < hi else None
+        if verb is None and ref.kind in ("descriptor", "anon") and k < hi and v.lower[k] in PREPOSITIONS:
+            # "the Lok Sabha member from Gorakhpur said": a short prepositional phrase, then the verb
+            for k2 in range(k + 1, min(hi, k + 6)):
+                if not v.joined(k2) or v.quote_of[k2] >= 0:
+                    break
+                verb = v.verb_at(k2, hi)
+                if verb is not None:
+                    break
         if verb is not None and not (verb.end < hi and v.lower[verb.end] == "that" and v.joined(verb.end)):
             # ('…released "Battlefield V," CEO X acknowledged that …' is not an attribution)
             return Cue("post", verb.form, self.entity_of(ref), ref, verb.start, role)
@@ -314,7 +322,26 @@ class _Attributor:
         gap = v.text[after : v.toks[i].start]
         if any(c in gap for c in "(;:"):
             return None
+        if v.lower[i] == "by" and gap == " " and self.passive_before(span):
+            # 'had been accused of "shirking the issue" by shadow secretary Andy McDonald'
+            ref = v.np_at(i + 1, hi, loose=True)
+            if ref is not None and ref.kind in ("person", "bare", "org", "descriptor", "anon"):
+                ref, _, role = self.named_appositive(ref, hi)
+                return Cue("post", "by", self.entity_of(ref), ref, i, role)
+            return None
         return self.clause_cue(i, hi, "\u2014" in gap or " - " in gap, beat=True)
+
+    def passive_before(self, span: Span) -> bool:
+        """A passive speech verb in the quotation's sentence before it ("was described as")."""
+        v = self.view
+        qa = self.tok_at_or_after(span.open)
+        if qa == 0:
+            return False
+        first, _ = v.sentence_range(qa - 1)
+        for k in range(max(first + 1, qa - 8), qa):
+            if v.lower[k - 1] in _PASSIVE and v.verb_at(k, qa) is not None:
+                return True
+        return False
 
     def next_sentence_cue(self, span: Span, idx: int) -> Cue | None:
         """``"Why?" Tanaka asked.``: a short attribution sentence right after the quotation."""
@@ -613,9 +640,36 @@ class _Attributor:
         …", or a caption "France coach Didier Deschamps paid tribute to …": no sentence
         punctuation at the end, a name within the first words.
         """
+        return self._name_line(span.last_par + 1)
+
+    def line_before(self, span: Span) -> Cue | None:
+        """A name line right above a block quotation ("Max Verstappen, 1st, 1:23.778").
+
+        Taken when the line does not follow a block quotation, or follows one that has a
+        name line above it too (a round-up where each quotation is credited above).
+        """
+        p = span.first_par - 1
+        if p < 0 or not self._short_line(p):
+            return None
+        cue = self._name_line(p)
+        if cue is None:
+            return None
+        before = [s for s in self.spans if s.last_par == p - 1 and s.mark == '"' and self.is_block(s)]
+        if before and not (p - 2 >= 0 and self._short_line(p - 2) and self._name_line(p - 2)):
+            return None  # the line may credit the quotation above it: the attribution line
+        cue.kind = "line-before"
+        return cue
+
+    def _short_line(self, p: int) -> bool:
+        v = self.view
+        par = v.doc.paragraphs[p]
+        line = v.text[par.start : par.end].rstrip()
+        n = self.tok_at_or_after(par.end) - self.tok_at_or_after(par.start)
+        return 0 < n <= 12 and line[-1:] not in (".", "?", "!", ":", '"', "'")
+
+    def _name_line(self, p: int) -> Cue | None:
         v = self.view
         pars = v.doc.paragraphs
-        p = span.last_par + 1
         if p >= len(pars):
             return None
         par = pars[p]
@@ -703,6 +757,8 @@ class _Attributor:
                 lo_par = p + 1
                 break
         k = bisect_left(self.events, (qa, -1, "")) - 1
+        while k > 0 and v.sent[self.events[k - 1][0]] == v.sent[self.events[k][0]]:
+            k -= 1  # "He added that IMF MD had also confirmed …": the sentence's first voice
         p = span.first_par - 1
         if p >= max(lo_par, 0) and (k < 0 or v.toks[self.events[k][0]].paragraph < p):
             # 'Paul Collingwood, the England captain, termed … "unbelievable" …' then a quoted
@@ -763,6 +819,36 @@ class _Attributor:
             return Cue("continuation", d.cue.verb, target)
         return None
 
+    def topic_lead(self, span: Span, decisions: list[Decision], idx: int) -> Cue | None:
+        """A topic lead-in with a colon continues the last attributed speaker.
+
+        'On the Knicks' success: "They did a good job …"': no speaker in the lead-in; the last
+        attributed quotation is up to four paragraphs back, and no other speaker is the
+        subject of a sentence in between.
+        """
+        v = self.view
+        qa = self.tok_at_or_after(span.open)
+        if qa == 0 or ":" not in v.text[v.toks[qa - 1].end : span.open]:
+            return None
+        par = v.doc.paragraphs[span.first_par]
+        lead = self.tok_at_or_after(par.start)
+        if any(m.entity >= 0 for m in self.reg.mentions_in(lead, qa)):
+            return None
+        for j in range(idx - 1, max(idx - 8, 0) - 1, -1):
+            d = decisions[j]
+            if d.kind != "speech":
+                continue
+            if span.first_par - d.span.last_par > 4 or d.cue is None or d.cue.entity < 0:
+                return None
+            target = self.reg.root(d.cue.entity)
+            lo = self.tok_at_or_after(d.span.close + 1 if d.span.close >= 0 else d.span.end)
+            for m in self.reg.mentions_in(lo, lead):
+                if m.subject_ok and m.entity >= 0 and self.reg.root(m.entity) != target:
+                    if self.reg.entities[self.reg.root(m.entity)].kind in ("person", "anon", "descriptor"):
+                        return None
+            return Cue("continuation", d.cue.verb, target)
+        return None
+
     def forward(self, span: Span, decisions: list[Decision], idx: int) -> Cue | None:
         """A later quotation's attribution in the same sentence covers the quotation before it.
 
@@ -809,8 +895,13 @@ def attribute(
         block = att.is_block(d.span)
         cue = None
         if block:
-            cue = att.attribution_line(d.span) or att.colon_before(d.span)
-        cue = cue or att.continuation(d.span, decisions, idx) or att.forward(d.span, decisions, idx)
+            cue = att.line_before(d.span) or att.attribution_line(d.span) or att.colon_before(d.span)
+        cue = (
+            cue
+            or att.continuation(d.span, decisions, idx)
+            or att.forward(d.span, decisions, idx)
+            or att.topic_lead(d.span, decisions, idx)
+        )
         if cue is None and not block:
             cue = att.beat_before(d.span)
         if cue is None:

@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -32,6 +33,9 @@ __all__ = ["Entity", "Mention", "Registry", "scan_mentions"]
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
 _LEADER_WORDS = frozenset({"leader", "chairman", "president", "premier", "chancellor", "head", "ruler"})
+_MEMBER_WORDS = frozenset(
+    {"member", "mp", "mla", "mep", "msp", "lawmaker", "legislator", "congressman", "congresswoman"}
+)
 _PERSON_KINDS = frozenset({"person", "bare", "descriptor", "anon", "anaphor"})
 _LEGAL_SUFFIXES = frozenset({"ltd", "inc", "corp", "plc", "llc", "gmbh", "co", "ag", "sa", "nv", "bv"})
 _SUBJECT_WINDOW = 8  # sentences searched for a pronoun's antecedent among subjects
@@ -134,6 +138,9 @@ def _year_old_next(lower: tuple[str, ...], i: int, n: int) -> bool:
     return (i + 1 < n and "year-old" in lower[i + 1]) or (i + 2 < n and "year-old" in lower[i + 2])
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]*[A-Z],[^\n\u2014\u2013]{0,30}?\([A-Za-z ]{2,20}\)\s*[\u2014\u2013-]")
+
+
 def _datelines(view: View) -> frozenset[int]:
     """Tokens of datelines: places, not subjects.
 
@@ -151,6 +158,14 @@ def _datelines(view: View) -> frozenset[int]:
         if first >= sent.last or toks[first].text in view.lex.acronyms:
             continue
         all_caps = toks[first].text.isupper() and len(toks[first].text) >= 3
+        if all_caps:  # "LOS ANGELES, May 16 (UPI) —": place, date and agency, then a dash
+            hit = _DATELINE.match(text, toks[first].start, p.end)
+            if hit is not None:
+                k = first
+                while k < sent.last and toks[k].end <= hit.end():
+                    out.add(k)
+                    k += 1
+                continue
         for k in range(first, min(sent.last, first + 8)):
             if not view.cap[k] or (k > first and not view.joined(k) and not all_caps):
                 break
@@ -191,13 +206,14 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
         return None, i + 1
     end = ref.end
     role = ref.role
-    if ref.kind == "descriptor" and end + 1 < last and lower[end] == "and" and view.joined(end):
-        ref, end, role = _coordinated_title(view, ref, i, end, last, role)
+    titular = ref.kind == "descriptor" or (ref.kind == "anon" and not ref.plural and low not in DETERMINERS)
+    if titular and end + 1 < last and lower[end] == "and" and view.joined(end):
+        ref, end, role = _coordinated_title(view, ref, i, end, last, role)  # "skipper and opener"
     if ref.kind == "descriptor" and "," not in view.gap(end):
         end = _postmodifier_end(view, end, last)  # "The Minister of State in charge of X, Name,"
     if ref.kind in ("descriptor", "anon"):
         nxt, _, named = view.appositive_end(end, last)
-        if named is None and ref.kind == "descriptor":
+        if named is None and (ref.kind == "descriptor" or titular):
             nxt, named = _name_then_verb(view, end, last)
         if named is not None:
             ref = Ref(
@@ -270,7 +286,7 @@ def _coordinated_title(view: View, ref: Ref, i: int, end: int, last: int, role: 
             other.end,
             role,
         )
-    if other is not None and other.kind == "descriptor" and view.appositive_end(other.end, last)[2]:
+    if other is not None and other.kind in ("descriptor", "anon") and view.appositive_end(other.end, last)[2]:
         text = view.span_text(i, other.end)
         return Ref("descriptor", i, other.end, name=text, key=other.key, role=text), other.end, role
     return ref, end, role
@@ -587,6 +603,8 @@ class Registry:
                     continue
                 head_ok = any(_words_match(head, w) for w in role_words) or (
                     head in _LEADER_WORDS and any(w in _LEADER_WORDS for w in role_words)
+                ) or (  # "the Lok Sabha member" ~ "BJP MP Ravi Kishan"
+                    head in _MEMBER_WORDS and any(w in _MEMBER_WORDS for w in role_words)
                 )
                 if not head_ok:
                     continue

@@ -65,6 +65,7 @@ _DOC_NOUNS = frozenset(
     "interview speech remarks message briefing decision order".split()
 )
 _AUXILIARIES = frozenset("is are was were has have had will would can could did does do".split())
+_POSTNOMINALS = frozenset("QC KC SC MP MSP MEP MLA OBE MBE CBE KBE DBE FRS PhD".split())
 _PART_OF = frozenset({"one", "some", "many", "several", "two", "three", "most", "none"})
 _FIRST_PERSON = frozenset({"I", "I'"})
 _KIN = frozenset("son daughter brother sister grandson granddaughter".split())
@@ -364,8 +365,17 @@ class View:
         k = i
         while k < j - 1 and lower[k] in LEADING_STOP:
             k += 1
+        jr = j  # the run's end; ``j`` below ends the name
+        while j - 2 > k and self.texts[j - 1].rstrip(".") in _POSTNOMINALS:
+            j -= 1  # "Desmond Browne QC", "Jane Smith MP": letters after a name are not the name
+        for x in range(j - 2, k - 1, -1):
+            if self.texts[x].endswith("'s") and self.cap[x + 1]:
+                # "Bloomberg's Tim Culpan": the possessor is an affiliation, the name follows
+                role_words = (*role_words, self.span_text(k, x + 1))
+                k = x + 1
+                break
         if k == j - 1 and lower[k] in LEADING_STOP:
-            return Ref("place", start if start is not None else i, j)
+            return Ref("place", start if start is not None else i, jr)
         # Titles and roles: strip through the last one that leaves a name behind.
         pos, name_start, gender, titled, honorific_only = k, k, "", False, True
         while pos < j:
@@ -395,7 +405,7 @@ class View:
             return Ref(
                 "title",
                 start if start is not None else i,
-                j,
+                jr,
                 name=self.span_text(k, j),
                 role=self.span_text(k, j),
             )
@@ -408,21 +418,38 @@ class View:
             return Ref(
                 "title",
                 start if start is not None else i,
-                j,
+                jr,
                 name=self.span_text(k, j),
                 role=self.span_text(k, j),
             )
+        s = start if start is not None else i
+        if titled and name_start < j and lower[name_start] in ("of", "for"):
+            # A title's complement ("Secretary of the Interior Ken Salazar", "Minister of
+            # Foreign Affairs Wang Yi", "Minister for Defence Khawaja Muhammad Asif"): the
+            # portfolio and place words, then the name; else the name is the last two words.
+            x = name_start + 1 + (name_start + 1 < j and lower[name_start + 1] == "the")
+            y = x
+            portfolio = lex.places | lex.organisations | {"and"}
+            while y < j and base[y - i] in portfolio:
+                y += 1  # portfolio words: "Foreign Affairs", "Police", "Basic and Secondary Education"
+            rest = j - x
+            if rest < 2:
+                return Ref("title", s, jr, name=self.span_text(k, j), role=self.span_text(k, j))
+            if x < y < j:
+                name_start = y
+            else:
+                name_start = j - 2 if rest >= 3 else j - 1
+            words = base[name_start - i :]
         # A title before a name makes it a person ("Senate Majority Leader Chuck Morales").
         o = name_start if titled else k
         org = any(
             base[x - i] in lex.organisations or self.toks[x].text in lex.acronyms for x in range(o, j)
         ) or any(tuple(base[x - i : x - i + 2]) in lex.organisation_phrases for x in range(o, j - 1))
-        s = start if start is not None else i
         if org:
             name = self.span_text(k, j)
             if lower[k] == "the":
                 name = self.span_text(k + 1, j)
-            return Ref("org", s, j, name=_strip_possessive(name), key=name_key(name.split()))
+            return Ref("org", s, jr, name=_strip_possessive(name), key=name_key(name.split()))
         # Leading place words ("Russian", "Seoul") are modifiers, not part of the name.
         while name_start < j - 1 and words[0] in lex.places:
             name_start += 1
@@ -430,23 +457,8 @@ class View:
         if all(w in lex.places for w in words) or (
             len(words) == 1 and _is_acronym(self.toks[name_start].text)
         ):
-            return Ref("place" if words[0] in lex.places else "org", s, j, name=self.span_text(name_start, j))
-        if titled and name_start < j and lower[name_start] in ("of", "for"):
-            # A title's complement ("Secretary of the Interior Ken Salazar", "Minister of
-            # Foreign Affairs Wang Yi", "Minister for Defence Khawaja Muhammad Asif"): the
-            # portfolio and place words, then the name; else the name is the last two words.
-            x = name_start + 1 + (name_start + 1 < j and lower[name_start + 1] == "the")
-            y = x
-            while y < j and (base[y - i] in lex.places or base[y - i] in ("and", "&")):
-                y += 1
-            rest = j - x
-            if rest < 2:
-                return Ref("title", s, j, name=self.span_text(k, j), role=self.span_text(k, j))
-            if x < y < j:
-                name_start = y
-            else:
-                name_start = j - 2 if rest >= 3 else j - 1
-            words = base[name_start - i :]
+            kind = "place" if words[0] in lex.places else "org"
+            return Ref(kind, s, jr, name=self.span_text(name_start, j))
         # Names stop at "of" ("Putin of Russia").
         end = j
         for x in range(name_start, j):
@@ -455,7 +467,7 @@ class View:
                 break
         name_toks = [self.toks[x].text for x in range(name_start, end)]
         if not name_toks:
-            return Ref("place", s, j)
+            return Ref("place", s, jr)
         last = name_toks[-1]
         if (
             "-" in last
@@ -463,9 +475,9 @@ class View:
             and all(p[:1].isupper() for p in last.split("-"))
             and not titled
         ):
-            return Ref("place", s, j)  # "Kim-Putin summit", "DPRK-Russia": a compound, not a name
+            return Ref("place", s, jr)  # "Kim-Putin summit", "DPRK-Russia": a compound, not a name
         if _strip_possessive(last).lower() in lex.places:
-            return Ref("place", s, j)  # "State Dinner", "Kim-Putin Summit": an event
+            return Ref("place", s, jr)  # "State Dinner", "Kim-Putin Summit": an event
         role_parts = [*role_words]
         if name_start > k:
             title_text = self.span_text(k, name_start)
@@ -478,7 +490,7 @@ class View:
             for w in role_words:
                 gender = lex.roles.get(w.split()[-1].lower(), "") or gender
         return Ref(
-            kind, s, j, name=name, key=name_key(name.split()), role=" ".join(role_parts), gender=gender
+            kind, s, jr, name=name, key=name_key(name.split()), role=" ".join(role_parts), gender=gender
         )
 
     # ------------------------------------------------------------------ noun phrases
@@ -497,9 +509,14 @@ class View:
         j, det = i, ""
         if low in DETERMINERS:
             det, j = low, i + 1
-        if det == "the" and j < hi and lower[j] in lex.epithets and cap[j] and self._alone(j + 1, hi):
-            # "the Spaniard said": an epithet for the person just named, resolved like "he"
-            return Ref("anaphor", i, j + 1, name=self.span_text(i, j + 1))
+        if det == "the":
+            # "the Spaniard said", "the Northern Irishman": an epithet for the person just
+            # named, resolved like "he"
+            k = j
+            while k + 1 < hi and k - j < 2 and cap[k] and lower[k] in lex.places and joined[k + 1]:
+                k += 1
+            if k < hi and lower[k] in lex.epithets and cap[k] and self._alone(k + 1, hi):
+                return Ref("anaphor", i, k + 1, name=self.span_text(i, k + 1))
         if low in _PART_OF and i + 2 < hi and lower[i + 1] == "of" and joined[i + 1] and joined[i + 2]:
             inner = self.np_at(i + 2, hi, loose)  # "one of the protesting students": unnamed
             if inner is not None and inner.kind in ("anon", "descriptor"):
@@ -757,6 +774,10 @@ class View:
             if run_end == end:
                 ref = self.run_ref(j, end)
                 if ref.kind in ("person", "bare"):
+                    return end, "", ref
+            elif run_end - j >= 2 and self.lower[run_end] in ("who", "whose"):
+                ref = self.run_ref(j, run_end)  # ", Alastair Cook who earlier scored 176,"
+                if ref.kind == "person":
                     return end, "", ref
                 if re.match(r"^[DRI]-[A-Z]", self.toks[j].text):
                     return end, seg, None

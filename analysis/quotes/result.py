@@ -30,11 +30,13 @@ class DirectQuote:
     ``cue`` is the attribution word ("said", "according to", "attribution line" …) and
     ``cue_type`` where it was found: ``post`` (after the quotation), ``pre`` (before it),
     ``end`` (the clause that ends the quotation's sentence: '"…" from the cuts, the leader
-    has admitted'), ``according``, ``dash``, ``colon`` (speaker before a colon, no verb), ``next`` (a short
-    sentence after it), ``line`` (attribution line under a block quotation),
-    ``colon-before`` (previous paragraph ends with a colon), ``context`` (voice of the
-    nearest statement before a block quotation), ``continuation`` (previous quotation of
-    the paragraph), or ``none``. ``speaker_kind``: person, organisation, role (an
+    has admitted'), ``according``, ``dash``, ``colon`` (speaker before a colon, no verb),
+    ``next`` (a short sentence after it), ``line`` (attribution line under a block
+    quotation), ``line-before`` (a name line right above it), ``colon-before`` (previous
+    paragraph ends with a colon), ``context`` (voice of the nearest statement before a
+    block quotation), ``continuation`` (previous quotation of the paragraph, or of an
+    earlier one when a topic lead-in such as "On the defence:" introduces this one), or
+    ``none``. ``speaker_kind``: person, organisation, role (an
     unnamed role such as "the president"), anonymous, or unknown.
     """
 

@@ -490,6 +490,75 @@ ROUND_6_PATTERN_CASES = [
 ]
 
 
+# Patterns found after round 7 of real copy (not kept in the repository); texts written here.
+ROUND_7_PATTERN_CASES = [
+    pytest.param(  # a wire dateline with date and agency is a place, not a speaker
+        'LOS ANGELES, May 16 (UPI) \u2014 Pop icon Jane Rivers announced a tour.\n\n"I promised you," she teased.',
+        [("I promised you,", "Jane Rivers")],
+        id="dateline-with-agency",
+    ),
+    pytest.param(  # an epithet after a place word
+        'Rory McIlroy lost. Despite that, the Northern Irishman was adamant. He said: "It was a tough week."',
+        [("It was a", "Rory McIlroy")],
+        id="epithet-after-place",
+    ),
+    pytest.param(  # letters after a name are not the name
+        '"We will appeal," Desmond Browne QC said.',
+        [("We will appeal,", "Desmond Browne")],
+        id="post-nominal",
+    ),
+    pytest.param(  # a possessor before a name is an affiliation
+        "Bloomberg's Tim Culpan called it \"the coldhearted approach to cuts\".",
+        [("the coldhearted approach", "Tim Culpan")],
+        id="possessor-before-name",
+    ),
+    pytest.param(  # an organisation as a title's complement, then the name with initials
+        'Assistant Commissioner of Police R K Singh spoke. "It was false," Singh added.',
+        [("It was false,", "R K Singh")],
+        id="title-of-organisation",
+    ),
+    pytest.param(  # two roles, then the name with a relative clause; a later role links to it
+        'England skipper and opener, Alastair Cook who scored 176, was upset.\n\n'
+        '"We were not good enough," said the England opener.',
+        [("We were not", "Alastair Cook")],
+        id="coordinated-roles-then-name",
+    ),
+    pytest.param(  # "member" ~ "MP"
+        'BJP MP Ravi Kishan spoke on Thursday.\n\n"The opposition will lose," the Lok Sabha member from Gorakhpur said.',
+        [("The opposition will", "Ravi Kishan")],
+        id="member-is-mp",
+    ),
+    pytest.param(  # name lines above block quotations (a round-up)
+        'Red Bull\n\nMax Verstappen, 1st, 1:23.778\n\n"I am happy with pole."\n\n'
+        'Sergio Perez, 13th, 1:25.462\n\n"It was difficult today."',
+        [("I am happy", "Max Verstappen"), ("It was difficult", "Sergio Perez")],
+        id="name-line-before",
+    ),
+    pytest.param(  # topic lead-ins with a colon continue the last speaker
+        'Coach Gregg Popovich said "We were beaten."\n\nOn the defence: "It was pathetic."\n\n'
+        'On the Knicks: "They did a good job."',
+        [("We were beaten.", "Gregg Popovich"), ("It was pathetic.", "Gregg Popovich"), ("They did a", "Gregg Popovich")],
+        id="topic-lead-in",
+    ),
+    pytest.param(  # a quoted paragraph after reported speech: the voice of the main clause
+        "Finance Minister Ishaq Dar spoke on Sunday. He added that the IMF chief had also confirmed the deal."
+        '\n\n"We will avoid new taxes. We will bring discipline."',
+        [("We will avoid", "Ishaq Dar")],
+        id="context-main-clause",
+    ),
+    pytest.param(  # a passive speech verb with its agent after the quotation
+        'Mr Grayling had been accused of "shirking the issue" by shadow secretary Andy McDonald.',
+        [("shirking the issue", "Andy McDonald")],
+        id="passive-by",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_7_PATTERN_CASES)
+def test_round_7_patterns(text: str, expected: list[tuple[str, str]]) -> None:
+    assert quotes_of(text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), ROUND_6_PATTERN_CASES)
 def test_round_6_patterns(text: str, expected: list[tuple[str, str]]) -> None:
     assert quotes_of(text) == expected
