@@ -507,7 +507,14 @@ def _candidates(doc: Doc, index: _Index) -> list[tuple[int, ThemeHit]]:
     tokens = doc.tokens
     first = index.first
     out: list[tuple[int, ThemeHit]] = []
-    for i, tok in enumerate(tokens):
+    # only tokens that start a term (as written or lower-cased) or hold a compound's parts
+    starts = [
+        i
+        for i, t in enumerate(tokens)
+        if t.lower in first or t.text in first or "-" in t.text or "/" in t.text
+    ]
+    for i in starts:
+        tok = tokens[i]
         pats = first.get(tok.lower, ())
         if tok.text != tok.lower:
             pats += first.get(tok.text, ())
@@ -678,8 +685,11 @@ def semantic_scores(doc: Doc, theme_set: ThemeSet) -> _Semantic:
     rows: list[int] = []
     starts: list[int] = []
     sent_ids: list[int] = []
+    memo, lookup = wv._memo, wv.lookup
+    # each token's row (-1: unknown); the memo answers most words without a call
+    row_of = [r if (r := memo.get(t.lower)) is not None else lookup(t.lower) for t in doc.tokens]
     for si, s in enumerate(doc.sentences):
-        found = [i for i in (wv.lookup(t.lower) for t in doc.tokens[s.first:s.last]) if i >= 0]
+        found = [i for i in row_of[s.first : s.last] if i >= 0]
         if found:
             starts.append(len(rows))
             sent_ids.append(si)

@@ -48,6 +48,7 @@ _NOT_NOUNS = frozenset(
     """and or but he she they it we i you that which who is was are were be been has have had
     do does did will would can could may might should must""".split()
 )
+_ANSWER_NOUNS = frozenset("answer reply response verdict message explanation reaction retort".split())
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -90,6 +91,7 @@ class _Attributor:
                 self.last_close[s.last_par] = max(self.last_close.get(s.last_par, -1), s.close)
         self.closed_pars = frozenset(self.last_close)
         self.events: list[tuple[int, int, str]] = []  # (token, entity, verb) of attributed statements
+        self._blocks: set[int] | None = None  # paragraphs of block quotations, built on first use
 
     # ------------------------------------------------------------------ helpers
     def tok_at_or_after(self, offset: int) -> int:
@@ -126,6 +128,9 @@ class _Attributor:
         if ref.kind == "place":
             if not ref.name:
                 return -1
+            person = self.reg.surname_of(ref)  # "Sunday said" after "Attorney General Dave Sunday"
+            if person >= 0:
+                return person
             return self.reg.entity_for(Ref("org", ref.start, ref.end, name=ref.name, key=ref.key), ref.start)
         return self.reg.entity_for(ref, ref.start)
 
@@ -444,6 +449,8 @@ class _Attributor:
         if ref is not None:
             return Cue("pre", verb.form, self.entity_of(ref), ref, verb.start, role)
         prev = verb.start - 1
+        while prev > s_first and v.lower[prev].endswith("ly") and v.lower[prev - 1] == "and":
+            prev -= 1  # "… and defiantly stated"
         coordinated = prev >= s_first and (v.lower[prev] == "and" or "," in v.gap(verb.start))
         if verb.form.lower().endswith("ing") or coordinated:
             # "X denied the report and described it as …": the subject of the verb before
@@ -643,22 +650,47 @@ class _Attributor:
         return self._name_line(span.last_par + 1)
 
     def line_before(self, span: Span) -> Cue | None:
-        """A name line right above a block quotation ("Max Verstappen, 1st, 1:23.778").
+        """A name line above a block quotation ("Max Verstappen, 1st, 1:23.778").
 
-        Taken when the line does not follow a block quotation, or follows one that has a
-        name line above it too (a round-up where each quotation is credited above).
+        Topic lead-ins ("On the race:") and the same speaker's earlier block quotations may
+        stand between. Taken when the line does not follow a block quotation, or follows one
+        that is credited from above too (a round-up where each speaker is named above).
         """
-        p = span.first_par - 1
-        if p < 0 or not self._short_line(p):
+        p = self._name_line_above(span.first_par - 1)
+        if p < 0:
             return None
+        if self._block_par(p - 1) and self._name_line_above(p - 1) < 0:
+            return None  # the line may credit the quotation above it: the attribution line
         cue = self._name_line(p)
         if cue is None:
             return None
-        before = [s for s in self.spans if s.last_par == p - 1 and s.mark == '"' and self.is_block(s)]
-        if before and not (p - 2 >= 0 and self._short_line(p - 2) and self._name_line(p - 2)):
-            return None  # the line may credit the quotation above it: the attribution line
         cue.kind = "line-before"
         return cue
+
+    def _name_line_above(self, p: int) -> int:
+        """The short name line at or above paragraph ``p``, over lead-ins and block quotations."""
+        v = self.view
+        for _ in range(8):
+            if p < 0:
+                return -1
+            par = v.doc.paragraphs[p]
+            text = v.text[par.start : par.end].rstrip()
+            n_words = self.tok_at_or_after(par.end) - self.tok_at_or_after(par.start)
+            lead_in = text.endswith(":") and n_words <= 12
+            if lead_in or self._block_par(p):
+                p -= 1
+                continue
+            return p if self._short_line(p) and self._name_line(p) is not None else -1
+        return -1
+
+    def _block_par(self, p: int) -> bool:
+        """Paragraph ``p`` is (part of) a block quotation."""
+        if self._blocks is None:
+            self._blocks = set()
+            for s in self.spans:
+                if s.mark == '"' and self.is_block(s):
+                    self._blocks.update(range(s.first_par, s.last_par + 1))
+        return p in self._blocks
 
     def _short_line(self, p: int) -> bool:
         v = self.view
@@ -792,6 +824,10 @@ class _Attributor:
                 if e.kind in ("person", "anon", "descriptor"):
                     return Cue("beat", "", e.id)
                 return None
+        if lo + 1 < qa and v.lower[lo] in ("his", "her") and v.lower[lo + 1] in _ANSWER_NOUNS:
+            eid = self.salient_subject(lo, 3)  # 'His answer was frank. "No. …"'
+            if eid >= 0 and self.reg.entities[eid].kind == "person":
+                return Cue("beat", "", eid)
         return None
 
     def continuation(self, span: Span, decisions: list[Decision], idx: int) -> Cue | None:

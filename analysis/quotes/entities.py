@@ -31,8 +31,16 @@ from .phrases import DETERMINERS, PARTICLES, POSSESSIVE_DETS, PREPOSITIONS, RELA
 
 __all__ = ["Entity", "Mention", "Registry", "scan_mentions"]
 
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+_SUBJECT_PRONOUNS = frozenset(
+    {"he", "she", "they", "it"}
+    # contracted: "that he'd just swatted aside …" makes him the subject
+    | {f"{p}'{c}" for p in ("he", "she") for c in ("d", "s", "ll")}
+    | {f"they'{c}" for c in ("d", "re", "ll", "ve")}
+)
 _LEADER_WORDS = frozenset({"leader", "chairman", "president", "premier", "chancellor", "head", "ruler"})
+# particles that start a surname ("De Mistura"); not "Ben", "Al", "El": first names too
+_SURNAME_PARTICLES = PARTICLES - {"ben", "al", "el", "y", "of"}
+_MINISTER_WORDS = frozenset({"minister", "secretary"})
 _MEMBER_WORDS = frozenset(
     {"member", "mp", "mla", "mep", "msp", "lawmaker", "legislator", "congressman", "congresswoman"}
 )
@@ -141,6 +149,9 @@ def _year_old_next(lower: tuple[str, ...], i: int, n: int) -> bool:
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]*[A-Z],[^\n\u2014\u2013]{0,30}?\([A-Za-z ]{2,20}\)\s*[\u2014\u2013-]")
 
 
+_CAPS_COMMA = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2},(?= [A-Z])")
+
+
 def _datelines(view: View) -> frozenset[int]:
     """Tokens of datelines: places, not subjects.
 
@@ -160,6 +171,8 @@ def _datelines(view: View) -> frozenset[int]:
         all_caps = toks[first].text.isupper() and len(toks[first].text) >= 3
         if all_caps:  # "LOS ANGELES, May 16 (UPI) —": place, date and agency, then a dash
             hit = _DATELINE.match(text, toks[first].start, p.end)
+            if hit is None and n == first_body:
+                hit = _CAPS_COMMA.match(text, toks[first].start, p.end)  # "KUALA LUMPUR, No police …"
             if hit is not None:
                 k = first
                 while k < sent.last and toks[k].end <= hit.end():
@@ -185,6 +198,7 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
     low = lower[i]
     if low in _SUBJECT_PRONOUNS:
         if low != "it" or _verb_follows(view, i + 1, last):
+            low = low.split("'")[0]
             ref = Ref("pronoun", i, i + 1, name=low, plural=low == "they")
             return Mention(
                 i, i + 1, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first)
@@ -198,6 +212,12 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
     ):
         return None, i + 1  # "the decision to convene …": no speaker noun or name ahead
     ref = view.np_at(i, last)
+    if ref is None and view.cap[i]:
+        e = view.cap_run(i, last)
+        if view.texts[e - 1].endswith("'s"):
+            owner = view.run_ref(i, e)  # "Then, it was Rita Isbell's turn": she is introduced
+            if owner.kind == "person":
+                return Mention(i, e, s_idx, sent.paragraph, owner, False), e
     if ref is None and low in POSSESSIVE_DETS:
         ref = view.np_at(i, last, loose=True)  # "Her colleague, Serhiy, …": kept if a name follows
         if ref is not None and view.appositive_end(ref.end, last)[2] is None:
@@ -235,6 +255,7 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
     m = Mention(i, ref.end, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first), role=role)
     m.verb_adjacent = (
         _verb_follows(view, ref.end, last)
+        or (end > ref.end and _verb_follows(view, end, last))  # "X, parish council chairman, said"
         or _verb_precedes(view, i, sent.first)
         or (ref.kind == "bare" and _aged(view, ref.end, last))
     )
@@ -437,6 +458,14 @@ class Registry:
             return eid
         return -1
 
+    def surname_of(self, ref: Ref) -> int:
+        """The person whose full name holds this one-word place-like name ("Sunday"), else -1."""
+        words = ref.name.split()
+        if len(words) != 1:
+            return -1
+        eid = self._multi_for(Ref("bare", ref.start, ref.end, name=words[0], key=(words[0].lower(),)))
+        return self.root(eid) if eid >= 0 else -1
+
     def _add_multi(self, eid: int) -> None:
         self._multi.append(eid)
         for w in dict.fromkeys(self.entities[eid].key):
@@ -529,8 +558,8 @@ class Registry:
                 if m.sent not in sent_subject:
                     sent_subject[m.sent] = m.entity
                     subjects.append((m.sent, m.entity))
-                elif self.entities[self.root(m.entity)].kind == "person":
-                    subjects.append((m.sent, m.entity))  # a named person later in the sentence
+                elif m.verb_adjacent and self.entities[self.root(m.entity)].kind == "person":
+                    subjects.append((m.sent, m.entity))  # "… but Finch said": a later clause's subject
         for m in pending:  # cataphora: "If the rains fail," she said. … Amina Yusuf farms …
             for later in ms[bisect_left(self.mention_toks, m.tok + 1) :]:
                 if later.par != m.par:
@@ -605,6 +634,8 @@ class Registry:
                     head in _LEADER_WORDS and any(w in _LEADER_WORDS for w in role_words)
                 ) or (  # "the Lok Sabha member" ~ "BJP MP Ravi Kishan"
                     head in _MEMBER_WORDS and any(w in _MEMBER_WORDS for w in role_words)
+                ) or (  # "the Foreign Secretary" ~ "Cabinet minister James Cleverly"
+                    head in _MINISTER_WORDS and any(w in _MINISTER_WORDS for w in role_words)
                 )
                 if not head_ok:
                     continue
@@ -725,7 +756,7 @@ def _full(ref: Ref) -> bool:
     A surname with its particle ("De Mistura" for "Staffan de Mistura") is not a full name.
     """
     words = ref.name.split()
-    return len(words) >= 2 and not (len(words) == 2 and words[0].lower() in PARTICLES)
+    return len(words) >= 2 and not (len(words) == 2 and words[0].lower() in _SURNAME_PARTICLES)
 
 
 def _is_named(e: Entity) -> bool:

@@ -58,7 +58,9 @@ LEADING_STOP = frozenset(
     because however meanwhile still also then now later asked speaking according for from with
     by to of this that these those there here it its his her their our my we they he she i
     currently additionally moreover furthermore instead indeed yes no during despite amid
-    following under over through without within against among between""".split()
+    following under over through without within against among between perhaps maybe finally
+    eventually ultimately afterwards earlier today yesterday tonight sadly fortunately
+    unfortunately clearly obviously naturally""".split()
 )
 _DOC_NOUNS = frozenset(
     "statement report ruling letter filing communique release memo document transcript post "
@@ -476,8 +478,9 @@ class View:
             and not titled
         ):
             return Ref("place", s, jr)  # "Kim-Putin summit", "DPRK-Russia": a compound, not a name
-        if _strip_possessive(last).lower() in lex.places:
-            return Ref("place", s, jr)  # "State Dinner", "Kim-Putin Summit": an event
+        if _strip_possessive(last).lower() in lex.places and not (titled and len(name_toks) >= 2):
+            # "State Dinner", "Kim-Putin Summit": an event; not "Attorney General Dave Sunday"
+            return Ref("place", s, jr)
         role_parts = [*role_words]
         if name_start > k:
             title_text = self.span_text(k, name_start)
@@ -673,6 +676,8 @@ class View:
             return Ref("document", i, j, name=name, owner=owner)
         if _AGE_RE.match(head):
             return Ref("anaphor", i, j, name=name) if det == "the" else None
+        if det == "the" and head in lex.roles and any(_AGE_RE.match(m.lower()) for m in mods[:-1]):
+            return Ref("anaphor", i, j, name=name)  # "the 42-year-old musician": the person just named
         plural = (
             det in PLURAL_DETS
             or (head.endswith("s") and head[:-1] in lex.roles)
@@ -693,7 +698,7 @@ class View:
             # the possessor is kept: "Venus Williams' mother" also introduces Venus Williams
             return Ref("descriptor", i, j, name=name, key=key, role=role, gender=gender, owner=owner)
         if head in lex.organisations:
-            return Ref("org", i, j, name=name, key=key)
+            return Ref("org", i, j, name=name, key=key, owner=owner)  # "Helen Dixon's office"
         if loose and head.isalpha():
             if owner is not None and owner.kind in ("org", "place"):
                 return Ref("org", i, j, name=name, key=key)  # "Ukraine's air force"

@@ -554,6 +554,77 @@ ROUND_7_PATTERN_CASES = [
 ]
 
 
+# Patterns found after round 8 of real copy (not kept in the repository); texts written here.
+ROUND_8_PATTERN_CASES = [
+    pytest.param(  # "Ben" is a first name, not a surname particle
+        'England captain Ben Stokes spoke.\n\n"It was a great match," Stokes said.',
+        [("It was a", "Ben Stokes")],
+        id="ben-is-a-first-name",
+    ),
+    pytest.param(  # a possessive introduces the person ("Rita Isbell's turn", "Helen Dixon's office")
+        "Then, it was Rita Isbell's turn.\n\n\"I don't need a microphone,\" Isbell said. "
+        "Helen Dixon's office is busy. \"We are busy,\" Ms Dixon said.",
+        [("I don't need", "Rita Isbell"), ("We are busy,", "Helen Dixon")],
+        id="possessive-introduces",
+    ),
+    pytest.param(  # a surname that is also a day or month
+        "The fraud was not political, said Attorney General Dave Sunday.\n\n"
+        '"We are confident of that," Sunday said.',
+        [("We are confident", "Dave Sunday")],
+        id="surname-is-a-weekday",
+    ),
+    pytest.param(  # a contracted pronoun is a subject; an object later in the sentence is not
+        "Grigor Dimitrov sat calmly.\n\nNobody would have guessed that he'd just beaten champion Andy "
+        'Murray.\n\nThe 23-year-old insisted he was excited. "I am, I am," he said.',
+        [("I am, I", "Grigor Dimitrov")],
+        id="contracted-pronoun-subject",
+    ),
+    pytest.param(  # "minister" ~ "secretary"
+        'Cabinet minister James Cleverly spoke on LBC.\n\n"Teachers belong in classrooms," the Foreign Secretary said.',
+        [("Teachers belong in", "James Cleverly")],
+        id="minister-is-secretary",
+    ),
+    pytest.param(  # an adverb between "and" and the verb
+        'Gregor Townsend was backed to stay on and defiantly stated "there is a lot more in this team".',
+        [("there is a", "Gregor Townsend")],
+        id="and-adverb-verb",
+    ),
+    pytest.param(  # name lines above quotations, with topic lead-ins and several quotations each
+        'Oblique Seville (JAM) \u2013 gold\n\nOn his medal:\n\n"It was a good run."\n\n'
+        'On the final:\n\n"Jamaica is the boss."\n\nKishane Thompson (JAM) \u2013 silver\n\n'
+        'On the race:\n\n"It was stacked."',
+        [("It was a", "Oblique Seville"), ("Jamaica is the", "Oblique Seville"), ("It was stacked.", "Kishane Thompson")],
+        id="name-lines-over-lead-ins",
+    ),
+    pytest.param(  # an all-capitals place and a comma opening the story is a dateline
+        'KUALA LUMPUR, No reports were lodged, said Minister Fahmi Fadzil.\n\n"There is no report," he told reporters.',
+        [("There is no", "Fahmi Fadzil")],
+        id="caps-dateline-comma",
+    ),
+    pytest.param(  # an age before a role refers back like "he"
+        'Frontman Chris Martin confirmed the tour.\n\nWhile the 42-year-old musician wants it to "have a positive '
+        'impact", he explained the plan.',
+        [("have a positive", "Chris Martin")],
+        id="age-and-role-anaphor",
+    ),
+    pytest.param(  # "His answer was frank." before a quotation: the man just written about
+        'Grigor Dimitrov won easily.\n\nHis answer was frank. "No. Why would I be surprised?"',
+        [("No. Why would", "Grigor Dimitrov")],
+        id="his-answer",
+    ),
+    pytest.param(  # a sentence adverb is not part of a name
+        'Perhaps McCann put it best: "It is not the result you want."',
+        [("It is not", "McCann")],
+        id="adverb-not-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_8_PATTERN_CASES)
+def test_round_8_patterns(text: str, expected: list[tuple[str, str]]) -> None:
+    assert quotes_of(text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), ROUND_7_PATTERN_CASES)
 def test_round_7_patterns(text: str, expected: list[tuple[str, str]]) -> None:
     assert quotes_of(text) == expected
