@@ -54,6 +54,7 @@ _DOUBLE_HYPHEN = re.compile(r"(?<=\S) ?-- ?(?=\S)")
 # Two single marks written for a double one (''like this'' in agency copy, ``like this'' in TeX)
 _DOUBLED_SINGLE = re.compile(r"(?<!')''(?!')|``")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 
 
 def normalise(text: str) -> str:
@@ -174,6 +175,8 @@ def _is_boundary(text: str, dot_pos: int, end: int) -> bool:
         return False
     if len(word) == 1 and word.isalpha() and text[i].isupper():
         return False  # an initial: "John F. Kennedy"
+    if _INITIALS.fullmatch(text, i, dot_pos):
+        return next_word in _SENTENCE_STARTERS  # initials: "M.S. Dhoni", "V.V.S. Laxman"
     if first.islower():
         return False
     return True

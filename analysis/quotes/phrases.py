@@ -384,6 +384,8 @@ class View:
             n = self.match_title(pos, j)
             if not n and lower[pos] in lex.roles:
                 n = 1
+            if not n and "-" in lower[pos] and any(w in lex.roles for w in lower[pos].split("-")):
+                n = 1  # "Director-General", "Vice-Chancellor", "Editor-in-Chief"
             if n and pos + n < j:
                 tags = self.title_tags(pos, n)
                 g = (
@@ -444,9 +446,12 @@ class View:
             words = base[name_start - i :]
         # A title before a name makes it a person ("Senate Majority Leader Chuck Morales").
         o = name_start if titled else k
+        oe = j
+        if titled and "of" in lower[name_start:j]:
+            oe = lower.index("of", name_start, j)  # "… Martin Evans of West Mercia Police": the name ends
         org = any(
-            base[x - i] in lex.organisations or self.toks[x].text in lex.acronyms for x in range(o, j)
-        ) or any(tuple(base[x - i : x - i + 2]) in lex.organisation_phrases for x in range(o, j - 1))
+            base[x - i] in lex.organisations or self.toks[x].text in lex.acronyms for x in range(o, oe)
+        ) or any(tuple(base[x - i : x - i + 2]) in lex.organisation_phrases for x in range(o, oe - 1))
         if org:
             name = self.span_text(k, j)
             if lower[k] == "the":
@@ -707,8 +712,19 @@ class View:
         return None
 
     def _common_noun(self, j: int, hi: int) -> bool:
-        """A lone capitalised role/source/institution noun ("Officials said", "Kremlin")."""
+        """A lone capitalised role/source/institution noun ("Officials said", "Kremlin").
+
+        Not a role noun in mid-sentence with no determiner: a surname ('…," Friend said').
+        """
         if self.lower[j] not in self._role_like:
+            return False
+        if (
+            self.lower[j] in self.lex.roles
+            and j > 0
+            and self.sent[j - 1] == self.sent[j]
+            and self.lower[j - 1] not in DETERMINERS
+            and (self.quote_of[j - 1] >= 0 or self.texts[j - 1][:1].islower())
+        ):
             return False
         return not (j + 1 < hi and self.joined(j + 1) and (self.cap[j + 1] or self.cap_run(j, hi) > j + 1))
 

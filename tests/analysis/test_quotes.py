@@ -620,6 +620,42 @@ ROUND_8_PATTERN_CASES = [
 ]
 
 
+# Patterns found after round 9 of real copy (not kept in the repository); texts written here.
+ROUND_9_PATTERN_CASES = [
+    pytest.param(  # dotted initials do not end a sentence
+        'Indian captain M.S. Dhoni praised the spinners.\n\n"We bowled well," Dhoni said.',
+        [("We bowled well,", "M.S. Dhoni")],
+        id="dotted-initials",
+    ),
+    pytest.param(  # a hyphenated title after an organisation's acronym
+        'WHO Director-General Tedros Adhanom Ghebreyesus spoke. "We are ready," Tedros said.',
+        [("We are ready,", "Tedros Adhanom Ghebreyesus")],
+        id="hyphenated-title",
+    ),
+    pytest.param(  # police ranks abbreviated, and the force after "of" is not the speaker
+        '"We are sure," said Asst Ch Con Martin Evans of West Mercia Police.',
+        [("We are sure,", "Martin Evans")],
+        id="police-rank-of-force",
+    ),
+    pytest.param(  # a school's head before the name; other offices and roles
+        'School Principal Donna Levy wrote: "Do not send your children." "It is fine," Taoiseach Leo Varadkar '
+        'said. "It was bad," eyewitness Neil Wibley said.',
+        [("Do not send", "Donna Levy"), ("It is fine,", "Leo Varadkar"), ("It was bad,", "Neil Wibley")],
+        id="more-titles",
+    ),
+    pytest.param(  # a capitalised role noun in mid-sentence with no determiner is a surname
+        'Chief financial officer Matthew Friend spoke. Results "reflected the largest impact," Friend said.',
+        [("reflected the largest", "Matthew Friend")],
+        id="role-noun-surname",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_9_PATTERN_CASES)
+def test_round_9_patterns(text: str, expected: list[tuple[str, str]]) -> None:
+    assert quotes_of(text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), ROUND_8_PATTERN_CASES)
 def test_round_8_patterns(text: str, expected: list[tuple[str, str]]) -> None:
     assert quotes_of(text) == expected

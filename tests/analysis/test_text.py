@@ -54,6 +54,8 @@ def test_normalise_is_idempotent(raw: str) -> None:
         ),
         # Initials.
         ("John F. Kennedy spoke. He left.", ["John F. Kennedy spoke.", "He left."]),
+        ("Captain M.S. Dhoni praised V.V.S. Laxman. He left.", ["Captain M.S. Dhoni praised V.V.S. Laxman.", "He left."]),
+        ("She lives in the U.S. The end.", ["She lives in the U.S.", "The end."]),
         # Lower-case continuation after e.g.
         ("Some states, e.g. France, agreed. Others did not.", ["Some states, e.g. France, agreed.", "Others did not."]),
         # Closing quote after the full stop stays with the sentence.
