@@ -796,9 +796,15 @@ class _Attributor:
             # 'Paul Collingwood, the England captain, termed … "unbelievable" …' then a quoted
             # paragraph: the person the paragraph before introduces, when it holds no statement
             par = v.doc.paragraphs[p]
-            hit = self.reg.subject_of_sentence.get(par.last_sentence - 1)
-            if hit is not None and self.reg.entities[self.reg.root(hit[1])].kind == "person":
-                return Cue("context", "", self.reg.root(hit[1]))
+            if par.last_sentence > par.first_sentence:
+                last = v.doc.sentences[par.last_sentence - 1]
+                # the sentence's first subject that is a person ("Speaking at a meeting of the
+                # Health Board (HDUHB), chairman Maria Battle issued an apology")
+                for m in self.reg.mentions_in(last.first, last.last):
+                    if m.subject_ok and m.entity >= 0:
+                        eid = self.reg.root(m.entity)
+                        if self.reg.entities[eid].kind == "person":
+                            return Cue("context", "", eid)
         if k < 0 or v.toks[self.events[k][0]].paragraph < lo_par:
             return None
         _, eid, verb = self.events[k]

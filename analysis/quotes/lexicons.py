@@ -23,7 +23,7 @@ _FILES: dict[str, frozenset[str]] = {
     "role_nouns.txt": frozenset({"male", "female", "office"}),
     "anonymous_sources.txt": frozenset({"qualifier"}),
     "organisation_words.txt": frozenset(),
-    "non_person_words.txt": frozenset(),
+    "non_person_words.txt": frozenset({"event"}),
     "title_cues.txt": frozenset({"capitalised"}),
     "epithets.txt": frozenset(),
 }
@@ -63,6 +63,8 @@ class Lexicons:
     title_cues: dict[str, tuple[Phrase, ...]]
     #: title cues whose titles start with a capital letter ("report", "film").
     capitalised_title_cues: frozenset[Phrase] = frozenset()
+    #: event words among ``places`` ("bill", "summit"): a run's last word, never a leading modifier.
+    events: frozenset[str] = frozenset()
     #: one-word epithets for a person just named ("the Spaniard"): refer back like "he".
     epithets: frozenset[str] = frozenset()
 
@@ -135,6 +137,7 @@ def load_lexicons(directory: str | None = None) -> Lexicons:
         else:
             anonymous.update(words)
     orgs = _read(base, "organisation_words.txt")
+    non_person = _read(base, "non_person_words.txt")
     cues = _read(base, "title_cues.txt")
     acronyms = frozenset(e for e in _read_raw(base, "organisation_words.txt") if e.isupper())
     return Lexicons(
@@ -149,7 +152,8 @@ def load_lexicons(directory: str | None = None) -> Lexicons:
         organisations=frozenset(w[0] for w, _ in orgs if len(w) == 1 and w[0].upper() not in acronyms),
         organisation_phrases=frozenset(w for w, _ in orgs if len(w) > 1),
         acronyms=acronyms,
-        places=frozenset(w for words, _ in _read(base, "non_person_words.txt") for w in words),
+        places=frozenset(w for words, _ in non_person for w in words),
+        events=frozenset(w for words, tags in non_person if "event" in tags for w in words),
         title_cues=_by_last_word(w for w, _ in cues),
         capitalised_title_cues=frozenset(w for w, tags in cues if "capitalised" in tags),
         epithets=frozenset(w for words, _ in _read(base, "epithets.txt") for w in words),

@@ -255,6 +255,16 @@ class View:
                 and cap[j + 2]
             ):
                 j += 3
+            elif (  # "Ambassador to the United States Cui Tiankai"
+                lower[j] == "to"
+                and j + 2 < hi
+                and lower[j + 1] == "the"
+                and joined[j + 1]
+                and joined[j + 2]
+                and cap[j + 2]
+                and lower[j - 1] in self._role_like
+            ):
+                j += 3
             elif (  # "Joint Chiefs of Staff", "Bank of England": an organisation's "of"
                 lower[j] == "of"
                 and j + 1 < hi
@@ -427,7 +437,7 @@ class View:
                 role=self.span_text(k, j),
             )
         s = start if start is not None else i
-        if titled and name_start < j and lower[name_start] in ("of", "for"):
+        if titled and name_start < j and lower[name_start] in ("of", "for", "to"):
             # A title's complement ("Secretary of the Interior Ken Salazar", "Minister of
             # Foreign Affairs Wang Yi", "Minister for Defence Khawaja Muhammad Asif"): the
             # portfolio and place words, then the name; else the name is the last two words.
@@ -458,7 +468,7 @@ class View:
                 name = self.span_text(k + 1, j)
             return Ref("org", s, jr, name=_strip_possessive(name), key=name_key(name.split()))
         # Leading place words ("Russian", "Seoul") are modifiers, not part of the name.
-        while name_start < j - 1 and words[0] in lex.places:
+        while name_start < j - 1 and words[0] in lex.places and words[0] not in lex.events:
             name_start += 1
             words = words[1:]
         if all(w in lex.places for w in words) or (

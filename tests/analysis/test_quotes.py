@@ -651,6 +651,32 @@ ROUND_9_PATTERN_CASES = [
 ]
 
 
+# Patterns found after round 10 of real copy (not kept in the repository); texts written here.
+ROUND_10_PATTERN_CASES = [
+    pytest.param(  # "Bill" before a surname is a first name, not the event word "bill"
+        'State police spokesman Bill Sadler declined to comment. "An inquiry is open," Sadler wrote.',
+        [("An inquiry is", "Bill Sadler")],
+        id="event-word-first-name",
+    ),
+    pytest.param(  # "Ambassador to the United States" is a title
+        'Chinese Ambassador to the United States Cui Tiankai spoke to CNN. "We want cooperation," Cui said.',
+        [("We want cooperation,", "Cui Tiankai")],
+        id="ambassador-to",
+    ),
+    pytest.param(  # a block quotation after a paragraph whose first subject is an organisation's acronym
+        "Speaking at a meeting of the Health Board (HDUHB) on Thursday, chairman Maria Battle apologised.\n\n"
+        '"I would like to say sorry to our patients."',
+        [("I would like", "Maria Battle")],
+        id="context-first-person-subject",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_10_PATTERN_CASES)
+def test_round_10_patterns(text: str, expected: list[tuple[str, str]]) -> None:
+    assert quotes_of(text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), ROUND_9_PATTERN_CASES)
 def test_round_9_patterns(text: str, expected: list[tuple[str, str]]) -> None:
     assert quotes_of(text) == expected
