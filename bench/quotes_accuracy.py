@@ -5,8 +5,9 @@
     python bench/quotes_accuracy.py --gold FILE   # another annotated file (same format)
     python bench/quotes_accuracy.py --timing   # also ms per article on the seed corpus
 
-Without ``--gold`` both files are scored: the written gold set (splits dev, holdout, blind)
-and the real-copy set (split realcopy5: third-party news excerpts, see its header).
+Without ``--gold`` the written gold set is scored (splits dev, holdout, blind). Real-copy
+sets (third-party news excerpts annotated in the same format, README "Quotes") are not kept in
+the repository; score one with ``--gold FILE`` (a path anywhere).
 
 Definitions (README, "Quotes"):
 
