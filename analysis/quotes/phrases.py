@@ -246,23 +246,13 @@ class View:
                 j += 1
             elif lower[j] in PARTICLES and j + 1 < hi and joined[j + 1] and cap[j + 1]:
                 j += 2
-            elif (  # "Secretary of the Interior Ken Salazar"
-                lower[j] == "of"
+            elif (  # "Secretary of the Interior Ken Salazar", "Ambassador to the United States Cui Tiankai"
+                (lower[j] == "of" or (lower[j] == "to" and lower[j - 1] in self._role_like))
                 and j + 2 < hi
                 and lower[j + 1] == "the"
                 and joined[j + 1]
                 and joined[j + 2]
                 and cap[j + 2]
-            ):
-                j += 3
-            elif (  # "Ambassador to the United States Cui Tiankai"
-                lower[j] == "to"
-                and j + 2 < hi
-                and lower[j + 1] == "the"
-                and joined[j + 1]
-                and joined[j + 2]
-                and cap[j + 2]
-                and lower[j - 1] in self._role_like
             ):
                 j += 3
             elif (  # "Joint Chiefs of Staff", "Bank of England": an organisation's "of"

@@ -672,28 +672,17 @@ ROUND_10_PATTERN_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), ROUND_10_PATTERN_CASES)
-def test_round_10_patterns(text: str, expected: list[tuple[str, str]]) -> None:
-    assert quotes_of(text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), ROUND_9_PATTERN_CASES)
-def test_round_9_patterns(text: str, expected: list[tuple[str, str]]) -> None:
-    assert quotes_of(text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), ROUND_8_PATTERN_CASES)
-def test_round_8_patterns(text: str, expected: list[tuple[str, str]]) -> None:
-    assert quotes_of(text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), ROUND_7_PATTERN_CASES)
-def test_round_7_patterns(text: str, expected: list[tuple[str, str]]) -> None:
-    assert quotes_of(text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), ROUND_6_PATTERN_CASES)
-def test_round_6_patterns(text: str, expected: list[tuple[str, str]]) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        *ROUND_6_PATTERN_CASES,
+        *ROUND_7_PATTERN_CASES,
+        *ROUND_8_PATTERN_CASES,
+        *ROUND_9_PATTERN_CASES,
+        *ROUND_10_PATTERN_CASES,
+    ],
+)
+def test_patterns_from_real_copy_rounds_6_to_10(text: str, expected: list[tuple[str, str]]) -> None:
     assert quotes_of(text) == expected
 
 
