@@ -147,8 +147,6 @@ def _year_old_next(lower: tuple[str, ...], i: int, n: int) -> bool:
 
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]*[A-Z],[^\n\u2014\u2013]{0,30}?\([A-Za-z ]{2,20}\)\s*[\u2014\u2013-]")
-
-
 _CAPS_COMMA = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2},(?= [A-Z])")
 
 

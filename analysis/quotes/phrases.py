@@ -148,6 +148,7 @@ class View:
         #: words that can head a speaker phrase (checked before classifying a phrase)
         self.heads: frozenset[str] = shared.heads
         self._role_like = shared.role_like
+        self._portfolio = shared.portfolio
         self._run_cache = shared.runs
         self._runs: dict[tuple[int, int], Ref] = {}
 
@@ -433,7 +434,7 @@ class View:
             # portfolio and place words, then the name; else the name is the last two words.
             x = name_start + 1 + (name_start + 1 < j and lower[name_start + 1] == "the")
             y = x
-            portfolio = lex.places | lex.organisations | {"and"}
+            portfolio = self._portfolio
             while y < j and base[y - i] in portfolio:
                 y += 1  # portfolio words: "Foreign Affairs", "Police", "Basic and Secondary Education"
             rest = j - x
@@ -825,6 +826,8 @@ class _Shared:
     heads: frozenset[str]
     role_like: frozenset[str]
     runs: dict
+    #: words of a title's complement ("Minister for Foreign Affairs"): places, institutions, "and"
+    portfolio: frozenset[str] = frozenset()
 
 
 _SHARED: dict[int, tuple[Lexicons, _Shared]] = {}
@@ -835,7 +838,8 @@ def _shared(lex: Lexicons) -> _Shared:
     if hit is None or hit[0] is not lex:
         roles = frozenset(lex.roles)
         role_like = lex.anonymous | roles | frozenset(r + "s" for r in roles)
-        hit = (lex, _Shared(lex.heads | _DOC_NOUNS, role_like, {}))
+        portfolio = lex.places | lex.organisations | {"and"}
+        hit = (lex, _Shared(lex.heads | _DOC_NOUNS, role_like, {}, portfolio))
         _SHARED[id(lex)] = hit
     return hit[1]
 
