@@ -856,10 +856,21 @@ class _Attributor:
             for m in self.reg.mentions_in(lo, hi):
                 if m.subject_ok and m.entity >= 0 and self.reg.root(m.entity) != target:
                     e = self.reg.entities[self.reg.root(m.entity)]
-                    if e.kind in ("person", "anon", "descriptor", "org"):
+                    if e.kind in ("person", "anon", "descriptor", "org") and not self.addressee(m.tok):
                         return None
             return Cue("continuation", d.cue.verb, target)
         return None
+
+    def addressee(self, tok: int) -> bool:
+        """The phrase at ``tok`` is who was spoken to: "told National Geographic", "said to CNN"."""
+        v = self.view
+        k = tok - 1
+        if k > 0 and v.lower[k] in DETERMINERS:
+            k -= 1
+        if k < 1 or not v.joined(k + 1):
+            return False
+        w = v.lower[k]
+        return w in _TELL or (w == "to" and v.lower[k - 1] in _SPOKE_TO and v.joined(k))
 
     def topic_lead(self, span: Span, decisions: list[Decision], idx: int) -> Cue | None:
         """A topic lead-in with a colon continues the last attributed speaker.
@@ -906,6 +917,10 @@ class _Attributor:
                 return None
             return Cue("continuation", d.cue.verb, self.reg.root(d.cue.entity))
         return None
+
+
+_TELL = frozenset("told tells tell telling".split())
+_SPOKE_TO = frozenset("said says spoke speaking talking told wrote writing".split())
 
 
 def attribute(

@@ -62,6 +62,7 @@ class Mention:
     subject_ok: bool
     role: str = ""
     verb_adjacent: bool = False
+    speaks: bool = False  # the subject of a speech verb: "X said", "…, said X" (not "told X")
     entity: int = -1
 
 
@@ -198,9 +199,9 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
         if low != "it" or _verb_follows(view, i + 1, last):
             low = low.split("'")[0]
             ref = Ref("pronoun", i, i + 1, name=low, plural=low == "they")
-            return Mention(
-                i, i + 1, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first)
-            ), i + 1
+            m = Mention(i, i + 1, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first))
+            m.speaks = _verb_follows(view, i + 1, last)
+            return m, i + 1
         return None, i + 1
     if (
         not view.cap[i]
@@ -251,12 +252,13 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
             role = app_role
             end = nxt
     m = Mention(i, ref.end, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first), role=role)
-    m.verb_adjacent = (
-        _verb_follows(view, ref.end, last)
-        or (end > ref.end and _verb_follows(view, end, last))  # "X, parish council chairman, said"
-        or _verb_precedes(view, i, sent.first)
-        or (ref.kind == "bare" and _aged(view, ref.end, last))
+    m.speaks = _verb_follows(view, ref.end, last) or (
+        end > ref.end and _verb_follows(view, end, last)  # "X, parish council chairman, said"
     )
+    before = _verb_precedes(view, i, sent.first)
+    m.verb_adjacent = m.speaks or before or (ref.kind == "bare" and _aged(view, ref.end, last))
+    if before and not m.speaks and (i - 1 == sent.first or not view.joined(i - 1)):
+        m.speaks = True  # an inverted clause: "…, said Steven Johnson", not "told Steven Johnson"
     return m, end
 
 
@@ -342,11 +344,21 @@ _ADVERBS_LOCAL = frozenset("also later then again once has have had was is would
 
 
 def _subject_position(view: View, i: int, first: int) -> bool:
-    """False when the phrase at ``i`` follows a preposition ("with the Financial Times")."""
+    """False when the phrase at ``i`` follows a preposition ("with the Financial Times").
+
+    Up to three lower-case modifiers may stand between ("At wine shop C3 Vino, owner …"),
+    unless one is a speaker noun ("After the match coach Ange Postecoglou said").
+    """
     k = i - 1
-    if k >= first and view.lower[k] in DETERMINERS:
+    lower, heads = view.lower, view.heads
+    while k >= first and i - k <= 3 and not view.cap[k] and view.joined(k + 1):
+        w = lower[k]
+        if w in PREPOSITIONS or w in heads or w in STOP_WORDS or not w.isalpha() or view.verb_at(k, i):
+            break
         k -= 1
-    return not (k >= first and view.lower[k] in PREPOSITIONS and view.joined(k + 1))
+    if k >= first and lower[k] in DETERMINERS:
+        k -= 1
+    return not (k >= first and lower[k] in PREPOSITIONS and view.joined(k + 1))
 
 
 def _clean_role(text: str) -> str:
@@ -540,7 +552,7 @@ class Registry:
 
     def _resolve_pronouns(self) -> None:
         ms = self.mentions
-        subjects: list[tuple[int, int]] = []  # (sentence, entity)
+        subjects: list[tuple[int, int, bool]] = []  # (sentence, entity, speech verb next to it)
         sent_subject: dict[int, int] = {}
         pending: list[Mention] = []
         for idx, m in enumerate(ms):
@@ -553,11 +565,12 @@ class Registry:
                 self.pronoun_of[m.tok] = eid
                 self._learn(eid, m.ref.name)
             if m.entity >= 0 and m.subject_ok:
+                person = self.entities[self.root(m.entity)].kind == "person"
                 if m.sent not in sent_subject:
                     sent_subject[m.sent] = m.entity
-                    subjects.append((m.sent, m.entity))
-                elif m.verb_adjacent and self.entities[self.root(m.entity)].kind == "person":
-                    subjects.append((m.sent, m.entity))  # "… but Finch said": a later clause's subject
+                    subjects.append((m.sent, m.entity, m.speaks and person))
+                elif m.verb_adjacent and person:
+                    subjects.append((m.sent, m.entity, m.speaks))  # "… but Finch said": a later clause's subject
         for m in pending:  # cataphora: "If the rains fail," she said. … Amina Yusuf farms …
             for later in ms[bisect_left(self.mention_toks, m.tok + 1) :]:
                 if later.par != m.par:
@@ -575,7 +588,7 @@ class Registry:
             e.gender = "male" if pronoun == "he" else "female"
 
     def _antecedent(
-        self, m: Mention, idx: int, subjects: list[tuple[int, int]], sent_subject: dict[int, int]
+        self, m: Mention, idx: int, subjects: list[tuple[int, int, bool]], sent_subject: dict[int, int]
     ) -> int:
         pronoun = m.ref.name if m.ref.kind == "pronoun" else "he"
         if m.ref.kind == "anaphor":
@@ -585,8 +598,10 @@ class Registry:
         cur = sent_subject.get(m.sent)
         if cur is not None and ok(cur):
             return self.root(cur)
-        # sentences nearest first; within a sentence its first subject first ("two of their
-        # players were ruled out but Finch said …": Finch, when "he" cannot be the players)
+        # sentences nearest first; within a sentence the subject of a speech verb first
+        # ("X Co. has been fortunate, said Steven Johnson": Johnson), then its first subject
+        # ("two of their players were ruled out but Finch said …": Finch, when "he" cannot be
+        # the players)
         k = len(subjects)
         while k > 0:
             s = subjects[k - 1][0]
@@ -596,7 +611,7 @@ class Registry:
             while a > 0 and subjects[a - 1][0] == s:
                 a -= 1
             if s != m.sent:
-                for _, eid in subjects[a:k]:
+                for _, eid, _ in sorted(subjects[a:k], key=lambda se: not se[2]):
                     if ok(eid):
                         return self.root(eid)
             k = a

@@ -69,6 +69,7 @@ _DOC_NOUNS = frozenset(
 _AUXILIARIES = frozenset("is are was were has have had will would can could did does do".split())
 _POSTNOMINALS = frozenset("QC KC SC MP MSP MEP MLA OBE MBE CBE KBE DBE FRS PhD".split())
 _PART_OF = frozenset({"one", "some", "many", "several", "two", "three", "most", "none"})
+_GROUP_OF = frozenset("team group panel delegation number handful couple coalition body".split())
 _FIRST_PERSON = frozenset({"I", "I'"})
 _KIN = frozenset("son daughter brother sister grandson granddaughter".split())
 _AGE_RE = re.compile(r"^\d+-year-old$")
@@ -526,8 +527,9 @@ class View:
                 k += 1
             if k < hi and lower[k] in lex.epithets and cap[k] and self._alone(k + 1, hi):
                 return Ref("anaphor", i, k + 1, name=self.span_text(i, k + 1))
-        if low in _PART_OF and i + 2 < hi and lower[i + 1] == "of" and joined[i + 1] and joined[i + 2]:
-            inner = self.np_at(i + 2, hi, loose)  # "one of the protesting students": unnamed
+        g = j if det and j < hi and lower[j] in _GROUP_OF else i  # "a team of prosecutors"
+        if (lower[g] in _PART_OF or g > i) and g + 2 < hi and lower[g + 1] == "of" and joined[g + 1] and joined[g + 2]:
+            inner = self.np_at(g + 2, hi, loose)  # "one of the protesting students": unnamed
             if inner is not None and inner.kind in ("anon", "descriptor"):
                 name = self.span_text(i, inner.end)
                 plural = low != "one"

@@ -671,6 +671,39 @@ ROUND_10_PATTERN_CASES = [
     ),
 ]
 
+# Found in the errors still left on rounds 6-10 (seen copy) before round 11 was collected.
+SUBJECT_CASES = [
+    pytest.param(  # a name inside a fronted prepositional phrase is not the subject
+        'At bakery Sweet Crumbs, owner Tom Hale said sales were up.\n\n"It was packed," he said.',
+        [("It was packed,", "Tom Hale")],
+        id="name-in-fronted-prepositional-phrase",
+    ),
+    pytest.param(  # "he said": the speaker of an inverted "…, said X" before the sentence's first subject
+        'Tom Hale has run the stall for years, said Ben Cole, who owns the market.\n\n"He never misses a day," he said.',
+        [("He never misses", "Ben Cole")],
+        id="pronoun-prefers-the-speaker",
+    ),
+    pytest.param(  # "told Bild am Sonntag, adding": the outlet is not a speaker for the next "she"
+        "Annette Kraus, the party leader, attacked the coalition.\n\n"
+        '"It is bad," she told Bild am Sonntag, adding that she expects loyalty.\n\n'
+        '"It is for the country," she told the weekly.',
+        [("It is bad,", "Annette Kraus"), ("It is for", "Annette Kraus")],
+        id="outlet-after-told-is-no-antecedent",
+    ),
+    pytest.param(  # "A team of prosecutors" is the subject, not the court they addressed
+        "A team of prosecutors led by counsel Park Min-ho asked the Seoul High Court to jail Lee. "
+        'They said the firm "actively sought unjust benefits" in the case.',
+        [("actively sought unjust", "a team of prosecutors")],
+        id="team-of",
+    ),
+    pytest.param(  # the outlet told between two quotations does not interrupt the speaker
+        'Ann Lee unveiled the fossil: "We do not just have bones," Cal Brown, a researcher at the '
+        'museum, told National Geographic. "We have the animal as it was."',
+        [("We do not", "Cal Brown"), ("We have the", "Cal Brown")],
+        id="addressee-between-quotations",
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -680,9 +713,10 @@ ROUND_10_PATTERN_CASES = [
         *ROUND_8_PATTERN_CASES,
         *ROUND_9_PATTERN_CASES,
         *ROUND_10_PATTERN_CASES,
+        *SUBJECT_CASES,
     ],
 )
-def test_patterns_from_real_copy_rounds_6_to_10(text: str, expected: list[tuple[str, str]]) -> None:
+def test_patterns_from_real_copy_rounds(text: str, expected: list[tuple[str, str]]) -> None:
     assert quotes_of(text) == expected
 
 
