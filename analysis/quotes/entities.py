@@ -570,7 +570,8 @@ class Registry:
                     sent_subject[m.sent] = m.entity
                     subjects.append((m.sent, m.entity, m.speaks and person))
                 elif m.verb_adjacent and person:
-                    subjects.append((m.sent, m.entity, m.speaks))  # "… but Finch said": a later clause's subject
+                    # "… but Finch said": a later clause's subject
+                    subjects.append((m.sent, m.entity, m.speaks))
         for m in pending:  # cataphora: "If the rains fail," she said. … Amina Yusuf farms …
             for later in ms[bisect_left(self.mention_toks, m.tok + 1) :]:
                 if later.par != m.par:

@@ -528,7 +528,8 @@ class View:
             if k < hi and lower[k] in lex.epithets and cap[k] and self._alone(k + 1, hi):
                 return Ref("anaphor", i, k + 1, name=self.span_text(i, k + 1))
         g = j if det and j < hi and lower[j] in _GROUP_OF else i  # "a team of prosecutors"
-        if (lower[g] in _PART_OF or g > i) and g + 2 < hi and lower[g + 1] == "of" and joined[g + 1] and joined[g + 2]:
+        part_of = lower[g] in _PART_OF or g > i
+        if part_of and g + 2 < hi and lower[g + 1] == "of" and joined[g + 1] and joined[g + 2]:
             inner = self.np_at(g + 2, hi, loose)  # "one of the protesting students": unnamed
             if inner is not None and inner.kind in ("anon", "descriptor"):
                 name = self.span_text(i, inner.end)
