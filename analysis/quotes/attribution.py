@@ -162,16 +162,20 @@ class _Attributor:
         if k < lo or v.quote_of[k] >= 0:
             return None, ""
         role = ""
+        comma_after = "," in v.gap(k + 1)
         if ")" in v.gap(k + 1):  # "Ama Serwaa (New Patriotic Alliance) called"
             a = k
             while a > lo and "(" not in v.gap(a) and k - a < 12:
                 a -= 1
             if "(" not in v.gap(a):
                 return None, ""
-            role, k = v.span_text(a, k + 1), a - 1
+            if comma_after:  # "X, deputy secretary of the Nurses' Organisation (INO), said"
+                k = a - 1
+            else:
+                role, k = v.span_text(a, k + 1), a - 1
         elif v.lower[k] in ("who", "which") and "," in v.gap(k):  # "Senator X, who told …"
             k -= 1
-        elif "," in v.gap(k + 1):
+        if comma_after and k >= lo:
             a = k
             while a > lo and "," not in v.gap(a) and k - a < 25 and v.quote_of[a - 1] < 0:
                 a -= 1
@@ -290,6 +294,16 @@ class _Attributor:
             other = v.np_at(k + 1, hi)  # "Munday and Dixson warned": the first named speaks
             if other is not None and other.kind in ("person", "bare"):
                 k = self.skip_aux(other.end, hi)
+        q = next((t for t in range(k0, min(k + 1, hi)) if v.lower[t] in _QUOTING), -1)
+        if 0 <= q < hi - 3:  # '"…," Yonhap quoted Yoon as saying' (skip_aux passes "quoted")
+            for k2 in range(q + 2, min(hi, q + 10)):
+                if v.lower[k2] == "as" and k2 + 1 < hi:
+                    said = v.verb_at(k2 + 1, hi)
+                    cue = self.quoted_as(said, q) if said is not None else None
+                    if cue is not None:
+                        cue.kind = "post"
+                        return cue
+                    break
         verb = v.verb_at(k, hi) if k < hi else None
         if verb is None and ref.kind in ("descriptor", "anon") and k < hi and v.lower[k] in PREPOSITIONS:
             # "the Lok Sabha member from Gorakhpur said": a short prepositional phrase, then the verb
@@ -441,6 +455,9 @@ class _Attributor:
     def verb_cue(self, verb: Verb, s_first: int, hi: int) -> Cue | None:
         """The speaker of a verb before a quotation: its subject, or the sentence's subject."""
         v = self.view
+        quoted = self.quoted_as(verb, s_first)
+        if quoted is not None:
+            return quoted
         if verb.start - 1 > s_first and v.lower[verb.start - 1] == "to" and v.joined(verb.start):
             eid = self.clause_subject(verb.start - 1, s_first)
             if eid >= 0:  # "neighbors came to her door to say: …"
@@ -472,6 +489,25 @@ class _Attributor:
                 ref, end, role = self.named_appositive(ref, hi)
                 if end >= hi:
                     return Cue("pre", verb.form, self.entity_of(ref), ref, verb.start, role)
+        return None
+
+    def quoted_as(self, verb: Verb, lo: int) -> Cue | None:
+        """The person quoted, not the outlet quoting: "Yonhap quoted Yoon as saying"."""
+        v = self.view
+        a = verb.start - 1
+        if a - 1 <= lo or v.lower[a] != "as" or not v.joined(verb.start):
+            return None
+        for k in range(a - 1, max(lo, a - 10) - 1, -1):
+            if v.quote_of[k] >= 0 or not v.joined(k + 1):
+                return None
+            if v.lower[k] in _QUOTING:
+                ref = v.np_at(k + 1, a)
+                if ref is None or ref.kind not in _SPEAKER_KINDS:
+                    return None
+                ref, end, role = self.named_appositive(ref, a)
+                if end != a:
+                    return None
+                return Cue("pre", f"{v.texts[k]} … as {verb.form}", self.entity_of(ref), ref, k, role)
         return None
 
     # ------------------------------------------------------------------ classification
@@ -920,6 +956,7 @@ class _Attributor:
 
 
 _TELL = frozenset("told tells tell telling".split())
+_QUOTING = frozenset("quoted quotes quoting cited cites citing".split())
 _SPOKE_TO = frozenset("said says spoke speaking talking told wrote writing".split())
 
 

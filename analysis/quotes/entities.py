@@ -358,7 +358,19 @@ def _subject_position(view: View, i: int, first: int) -> bool:
         k -= 1
     if k >= first and lower[k] in DETERMINERS:
         k -= 1
+    if k - 2 >= first and lower[k] == "by" and _participle(lower[k - 1]) and lower[k - 2] in _BE:
+        return True  # a passive's agent: "The comments were made by Ms Harney"
+    if k - 1 >= first and lower[k] == "to" and lower[k - 1] == "according":
+        return True  # the source: '"…," according to Restaurant Dive. It adds …'
     return not (k >= first and lower[k] in PREPOSITIONS and view.joined(k + 1))
+
+
+_BE = frozenset("was were is are been being be".split())
+_IRREGULAR_PARTICIPLES = frozenset("made written given taken said told done shown seen put set".split())
+
+
+def _participle(w: str) -> bool:
+    return w in _IRREGULAR_PARTICIPLES or (w.endswith("ed") and len(w) > 4)
 
 
 def _clean_role(text: str) -> str:
@@ -372,13 +384,17 @@ def _words_match(a: str, b: str) -> bool:
     if len(a) < 3 or len(b) < 3:
         return a == b
     if a.startswith(b) or b.startswith(a):
-        return True
+        # "minister" ~ "ministers", but "president" is not "presidential"
+        return (a[len(b) :] or b[len(a) :]) not in _ADJECTIVE_ENDINGS
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
     return n >= max(4, min(len(a), len(b)) - 2)
+
+
+_ADJECTIVE_ENDINGS = frozenset("ial al ic ical ian ary ive".split())
 
 
 class Registry:
@@ -426,6 +442,9 @@ class Registry:
             if m.ref.kind == "org" and len(m.ref.key) >= 2:
                 self.entity_for(m.ref, m.tok)
         kept: list[Mention] = []
+        # a one-word name that speaks somewhere is a person everywhere ("Cabello wanted more.
+        # She hated …" before "…," Cabello recalls)
+        speaking = {m.ref.key for m in ms if m.ref.kind == "bare" and m.verb_adjacent}
         for m in ms:
             ref = m.ref
             if ref.kind == "bare" and self._multi_for(ref) < 0:
@@ -434,7 +453,7 @@ class Registry:
                     m.entity = org
                     kept.append(m)
                     continue
-                if not m.verb_adjacent:
+                if not m.verb_adjacent and ref.key not in speaking:
                     continue
             if ref.kind == "pronoun" or ref.kind == "anaphor":
                 kept.append(m)
@@ -541,8 +560,10 @@ class Registry:
     # ------------------------------------------------------------------ pronouns
     def _compatible(self, eid: int, pronoun: str) -> bool:
         e = self.entities[self.root(eid)]
-        if pronoun == "it":
-            return e.kind == "org"
+        if pronoun == "it":  # an organisation, or a name given an organisation's role
+            orgs = self.view.lex.organisations
+            roles = [r for r in e.appositive_roles + e.roles if r]
+            return e.kind == "org" or any(r.split()[-1].lower() in orgs for r in roles)
         if pronoun == "they":
             return e.plural or e.kind == "org"
         if e.kind not in ("person", "descriptor", "anon") or e.plural:
@@ -573,6 +594,8 @@ class Registry:
                     # "… but Finch said": a later clause's subject
                     subjects.append((m.sent, m.entity, m.speaks))
         for m in pending:  # cataphora: "If the rains fail," she said. … Amina Yusuf farms …
+            if m.ref.name == "it":
+                continue
             for later in ms[bisect_left(self.mention_toks, m.tok + 1) :]:
                 if later.par != m.par:
                     break
@@ -677,6 +700,8 @@ class Registry:
                 continue
             if self.subject_of_sentence.get(m.sent, (-1, -1))[0] != m.tok:
                 continue
+            if self._introduced(m):
+                continue  # "… began with a chief describing a call. The chief said …": that chief
             # the nearest earlier sentence subject that is a person, up to three sentences back
             # ("Serena Williams won … It is Williams' third title … the tennis player thanked …")
             prev = None
@@ -698,6 +723,16 @@ class Registry:
                 continue
             d.parent = p.id
             p.appositive_roles.append(_clean_role(m.ref.name))
+
+    def _introduced(self, m: Mention) -> bool:
+        """An unnamed "a <head>" up to three sentences before the definite role at ``m``."""
+        head = m.ref.key[-1:] if m.ref.key else ()
+        for prev in self.mentions[: bisect_left(self.mention_toks, m.tok)][::-1]:
+            if m.sent - prev.sent > 3:
+                break
+            if prev.ref.kind == "anon" and not prev.ref.plural and prev.ref.key[-1:] == head:
+                return True
+        return False
 
     @property
     def _first_par(self) -> int:

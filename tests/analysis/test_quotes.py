@@ -26,6 +26,7 @@ from analysis.quotes import (
     load_lexicons,
     speaker_table,
 )
+from analysis.quotes.entities import _words_match
 from analysis.quotes.lexicons import LEXICON_DIR
 from analysis.quotes.marks import find_spans
 from analysis.text import tokenise, word_count
@@ -702,7 +703,52 @@ SUBJECT_CASES = [
         [("We do not", "Cal Brown"), ("We have the", "Cal Brown")],
         id="addressee-between-quotations",
     ),
+    pytest.param(  # a parenthetical acronym closes the appositive before the comma
+        "Dave Hughes, deputy general secretary of the Irish Nurses' Organisation (INO), said: "
+        '"How anybody could say that is beyond me."',
+        [("How anybody could", "Dave Hughes")],
+        id="parenthetical-then-comma",
+    ),
+    pytest.param(  # a passive's agent is the antecedent of the next "she"
+        "Jane Byrne of Patients Together also condemned the remark.\n\n"
+        "The comments were made by Ms Harney during a debate on Wednesday.\n\n"
+        'She said: "Some people spend all their time on a trolley."',
+        [("Some people spend", "Harney")],
+        id="passive-agent-antecedent",
+    ),
+    pytest.param(  # a one-word name that speaks later is a person where it is first used
+        'Cabello wanted more. She hated the groupthink of the band Fifth Harmony. "I would try to rebel in '
+        'my own way."\n\n"It was hard," Cabello recalls.',
+        [("I would try", "Cabello"), ("It was hard,", "Cabello")],
+        id="speaking-surname-earlier",
+    ),
+    pytest.param(  # "a chief … The chief said": that chief, not the name before (which speaks later)
+        "Fifteen departments were represented, including Dispatch. The meeting began with a chief "
+        'describing a call. The chief said he checked the house.\n\n"No deputy was coming," the chief '
+        'said.\n\n"Officer refused to come," Dispatch said.',
+        [("No deputy was", "the chief"), ("Officer refused to", "Dispatch")],
+        id="definite-after-indefinite",
+    ),
+    pytest.param(  # the person quoted, not the outlet quoting
+        '"We are worried about the talks," Yonhap quoted Yoon as saying. The agency quoted Lee Jae-myung '
+        'as saying: "It is over."',
+        [("We are worried", "Yoon"), ("It is over.", "Lee Jae-myung")],
+        id="quoted-as-saying",
+    ),
+    pytest.param(  # "according to X" makes X the antecedent of "It adds"
+        '"Closures now exceed retail rates," according to Restaurant Dive, an industry newsletter. It adds '
+        '"Unlike retail, closures have fluctuated since March." There is no question about the COVID-19 crisis.',
+        [("Closures now exceed", "Restaurant Dive"), ("Unlike retail, closures", "Restaurant Dive")],
+        id="according-to-antecedent",
+    ),
 ]
+
+
+def test_a_role_does_not_match_its_adjective() -> None:
+    # "the president" is not a "presidential candidate"; "minister" is "ministers"
+    assert not _words_match("president", "presidential")
+    assert _words_match("minister", "ministers")
+    assert _words_match("spokesman", "spokesmen")
 
 
 @pytest.mark.parametrize(
