@@ -159,6 +159,7 @@ class _Attributor:
         gerund = k >= lo and v.lower[k] == "having"  # "… to Elisabeth Borne having said …"
         while k >= lo and v.lower[k] in ADVERBS and v.quote_of[k] < 0:
             k -= 1
+        k = self.skip_time(k, lo)  # "CM Baghel on Friday said", "Fukuda last week told"
         if k < lo or v.quote_of[k] >= 0:
             return None, ""
         role = ""
@@ -205,6 +206,30 @@ class _Attributor:
                     if head is not None and head.kind in _SPEAKER_KINDS:
                         return head, role
         return ref, role
+
+    def salient_person(self, tok: int, window: int) -> int:
+        """The nearest sentence subject before token ``tok`` that is a person."""
+        s_now = self.view.sent[tok]
+        for s in range(s_now, max(s_now - window, 0) - 1, -1):
+            hit = self.reg.subject_of_sentence.get(s)
+            if hit is not None and hit[0] < tok and self.reg.entities[self.reg.root(hit[1])].kind == "person":
+                return self.reg.root(hit[1])
+        return -1
+
+    def skip_time(self, k: int, lo: int) -> int:
+        """Skip a time phrase ending at token ``k`` ("on Friday", "on Tuesday night", "last week")."""
+        v = self.view
+        t = k
+        while t >= lo and k - t < 4 and v.quote_of[t] < 0 and (t == k or v.joined(t + 1)):
+            w = v.lower[t]
+            if w not in _TIME_WORDS and w not in ("on", "last", "this", "earlier", "late", "early"):
+                break
+            t -= 1
+        if t == k or not any(v.lower[x] in _TIME_WORDS for x in range(t + 1, k + 1)):
+            return k
+        if v.lower[t + 1] in _TIME_WORDS and v.lower[t + 1] not in _DAY_WORDS:
+            return k  # "the report this week": a bare "week" needs "last"/"this"/"on" before it
+        return t
 
     def salient_subject(self, tok: int, window: int = 2) -> int:
         """Entity of the nearest sentence subject before token ``tok`` (within ``window`` sentences)."""
@@ -501,6 +526,9 @@ class _Attributor:
             if v.quote_of[k] >= 0 or not v.joined(k + 1):
                 return None
             if v.lower[k] in _QUOTING:
+                if k + 2 == a and v.lower[k + 1] in ("him", "her"):  # "… quotes him as saying"
+                    eid = self.salient_person(k, 3)
+                    return Cue("pre", f"{v.texts[k]} … as {verb.form}", eid, None, k) if eid >= 0 else None
                 ref = v.np_at(k + 1, a)
                 if ref is None or ref.kind not in _SPEAKER_KINDS:
                     return None
@@ -586,6 +614,11 @@ class _Attributor:
         """A complete short sentence ("This is our home."), not a phrase."""
         inner = self.view.text[span.start : span.end].rstrip()
         return inner[:1].isupper() and inner[-1:] in (".", "!", "?")
+
+    def opens_paragraph(self, span: Span) -> bool:
+        """Nothing but the quotation mark comes before the quotation in its paragraph."""
+        par = self.view.doc.paragraphs[span.first_par]
+        return not self.view.text[par.start : span.open].strip()
 
     def is_block(self, span: Span) -> bool:
         pars = self.view.doc.paragraphs
@@ -819,15 +852,18 @@ class _Attributor:
         """The speaker of the nearest attributed statement in this or the previous paragraphs."""
         v = self.view
         qa = self.tok_at_or_after(span.open)
-        lo_par = span.first_par - paragraphs_back
-        for p in range(span.first_par - 1, max(lo_par, 0) - 1, -1):
+        first_par = span.first_par
+        while first_par > 0 and self._topic_line(first_par - 1):
+            first_par -= 1  # Q&A copy: "On penalties:" above each answer
+        lo_par = first_par - paragraphs_back
+        for p in range(first_par - 1, max(lo_par, 0) - 1, -1):
             if v.doc.paragraphs[p].kind == "heading" and not self._attribution_line_at(p):
                 lo_par = p + 1
                 break
         k = bisect_left(self.events, (qa, -1, "")) - 1
         while k > 0 and v.sent[self.events[k - 1][0]] == v.sent[self.events[k][0]]:
             k -= 1  # "He added that IMF MD had also confirmed …": the sentence's first voice
-        p = span.first_par - 1
+        p = first_par - 1
         if p >= max(lo_par, 0) and (k < 0 or v.toks[self.events[k][0]].paragraph < p):
             # 'Paul Collingwood, the England captain, termed … "unbelievable" …' then a quoted
             # paragraph: the person the paragraph before introduces, when it holds no statement
@@ -845,6 +881,16 @@ class _Attributor:
             return None
         _, eid, verb = self.events[k]
         return Cue("context", verb, eid)
+
+    def _topic_line(self, p: int) -> bool:
+        """A short lead-in line ending in a colon that names nobody: "On the fourth down play:"."""
+        v = self.view
+        par = v.doc.paragraphs[p]
+        text = v.text[par.start : par.end].strip()
+        if not text.endswith(":") or len(text.split()) > 14 or p in self.closed_pars:
+            return False
+        lo, hi = self.tok_at_or_after(par.start), self.tok_at_or_after(par.end)
+        return v.quote_of[lo] < 0 and not any(v.cap[t] for t in range(lo + 1, hi))
 
     def _attribution_line_at(self, p: int) -> bool:
         """Paragraph ``p`` is an attribution line under a block quotation (not a section heading)."""
@@ -884,8 +930,8 @@ class _Attributor:
                 return None
             if self.same_sentence(d.span, span):  # partial quotations of one sentence: one speaker
                 return Cue("continuation", d.cue.verb, self.reg.root(d.cue.entity))
-            if d.span.last_par != span.first_par and not self.is_block(span):
-                return None
+            if d.span.last_par != span.first_par and not self.opens_paragraph(span):
+                return None  # a quotation opening the next paragraph goes on: '"…" The big-hitting X …'
             lo = self.tok_at_or_after(d.span.close + 1 if d.span.close >= 0 else d.span.end)
             hi = self.tok_at_or_after(span.open)
             target = self.reg.root(d.cue.entity)
@@ -956,6 +1002,10 @@ class _Attributor:
 
 
 _TELL = frozenset("told tells tell telling".split())
+_DAY_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split()
+)
+_TIME_WORDS = _DAY_WORDS | frozenset("morning afternoon evening night week weekend month year".split())
 _QUOTING = frozenset("quoted quotes quoting cited cites citing".split())
 _SPOKE_TO = frozenset("said says spoke speaking talking told wrote writing".split())
 

@@ -394,6 +394,14 @@ def _words_match(a: str, b: str) -> bool:
     return n >= max(4, min(len(a), len(b)) - 2)
 
 
+_ABBREVIATED_ROLES = {
+    "cm": "chief minister",
+    "pm": "prime minister",
+    "ceo": "chief executive",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "cji": "chief justice",
+}
 _ADJECTIVE_ENDINGS = frozenset("ial al ic ical ian ary ive".split())
 
 
@@ -657,7 +665,9 @@ class Registry:
             words = [w for w in e.key if w not in DETERMINERS]
             if not words:
                 continue
-            head, mods = words[-1], words[:-1]
+            head, mods, spelled = words[-1], words[:-1], []
+            if head in _ABBREVIATED_ROLES:  # "the CM" ~ "Chief Minister Siddaramaiah"
+                *spelled, head = _ABBREVIATED_ROLES[head].split()
             best, best_score = -1, 0
             for p in persons:
                 role_words = [
@@ -674,8 +684,8 @@ class Registry:
                 ) or (  # "the Foreign Secretary" ~ "Cabinet minister James Cleverly"
                     head in _MINISTER_WORDS and any(w in _MINISTER_WORDS for w in role_words)
                 )
-                if not head_ok:
-                    continue
+                if not head_ok or not all(any(_words_match(w, r) for r in role_words) for w in spelled):
+                    continue  # "the PM" is a prime minister, not any minister
                 score = 1 + sum(1 for w in mods if any(_words_match(w, r) for r in role_words))
                 if score > best_score:
                     best, best_score = p.id, score
@@ -765,9 +775,26 @@ class Registry:
             if hits:
                 e.parent = hits[0].id
                 continue
+            near = self._nearest_named_subject(e, named)  # "the sheriff's office said … the agency said"
+            if near >= 0:
+                e.parent = near
+                continue
             ranked = sorted(named, key=lambda n: -counts.get(n.id, 0))
             if len(ranked) == 1 or counts.get(ranked[0].id, 0) > counts.get(ranked[1].id, 0):
                 e.parent = ranked[0].id
+
+    def _nearest_named_subject(self, e: Entity, named: list[Entity]) -> int:
+        """The named organisation that is the subject of a sentence just before ``e`` first appears."""
+        ids = {n.id for n in named}
+        first = next((m for m in self.mentions if m.entity >= 0 and self.root(m.entity) == e.id), None)
+        if first is None:
+            return -1
+        before = self.mentions[: bisect_left(self.mention_toks, first.tok)]
+        near = [m for m in reversed(before) if first.sent - m.sent <= 2]
+        for m in sorted(near, key=lambda m: not m.speaks):  # a speaker first: "…, the X Office said,"
+            if m.entity >= 0 and m.subject_ok and self.root(m.entity) in ids:
+                return self.root(m.entity)
+        return -1
 
     def display(self, eid: int) -> str:
         """The canonical name of an entity."""

@@ -69,6 +69,7 @@ _DOC_NOUNS = frozenset(
 _AUXILIARIES = frozenset("is are was were has have had will would can could did does do".split())
 _POSTNOMINALS = frozenset("QC KC SC MP MSP MEP MLA OBE MBE CBE KBE DBE FRS PhD".split())
 _PART_OF = frozenset({"one", "some", "many", "several", "two", "three", "most", "none"})
+_ORIGIN_SUFFIXES = ("-born", "-based", "-raised", "-bred")
 _GROUP_OF = frozenset("team group panel delegation number handful couple coalition body".split())
 _FIRST_PERSON = frozenset({"I", "I'"})
 _KIN = frozenset("son daughter brother sister grandson granddaughter".split())
@@ -374,6 +375,8 @@ class View:
             j -= 1  # "Desmond Browne QC", "Jane Smith MP": letters after a name are not the name
         for x in range(j - 2, k - 1, -1):
             if self.texts[x].endswith("'s") and self.cap[x + 1]:
+                if all(w in lex.organisations for w in lower[x + 1 : j]):
+                    break  # "Jasper County Sheriff's Office", "Children's Hospital": one name
                 # "Bloomberg's Tim Culpan": the possessor is an affiliation, the name follows
                 role_words = (*role_words, self.span_text(k, x + 1))
                 k = x + 1
@@ -542,6 +545,10 @@ class View:
         after_owner = False
         while j < hi and (j == i or after_owner or joined[j]) and len(mods) < 8:
             after_owner = False
+            if lower[j].endswith(_ORIGIN_SUFFIXES) and j + 1 < hi and joined[j + 1] and cap[j + 1]:
+                mods.append(self.texts[j])  # "Moscow-born Rybakina": where from, not a name
+                j += 1
+                continue
             if (
                 cap[j]
                 and lower[j] not in DETERMINERS
@@ -597,6 +604,10 @@ class View:
                     continue
                 if ref.kind in ("org", "place") and det in ("the", "") and not mods:
                     return Ref(ref.kind, i, e, name=ref.name, key=ref.key)
+                if ref.kind == "org" and owner is not None and len(mods) == 1 and not best:
+                    # "the Jasper County Sheriff's Office": one name with a possessive inside
+                    name = self.span_text(owner.start, e)
+                    return Ref("org", i, e, name=name, key=tuple(name.lower().split()))
                 return best
             w = lower[j]
             if (cap[j] and not (w in role_like and self._common_noun(j, hi))) or not w[:1].isalnum():
@@ -610,6 +621,9 @@ class View:
             if mods and w.endswith("ed") and j + 1 < hi and lower[j + 1] == "by":
                 break  # "a bench headed by Chief Justice X": a participle, not a modifier
             if w.endswith("'s") and (w[:-2] in lex.roles or w[:-2] in lex.anonymous):
+                if j + 1 < hi and joined[j + 1] and lower[j + 1] in lex.organisations:
+                    name = self.span_text(i, j + 2)  # "the sheriff's office": an institution
+                    return Ref("org", i, j + 2, name=name, key=tuple(name.lower().split()))
                 # "the minister's new plan": the possessor is the phrase
                 mods.append(w[:-2])
                 return self._descriptor(i, j + 1, det, mods, owner, strip=2, loose=loose)
@@ -768,6 +782,16 @@ class View:
                 return ref
         return None
 
+    def _possessive_run(self, j: int, end: int) -> bool:
+        """A capitalised run of up to four words ending in a possessive, then a role noun."""
+        run_end = self.cap_run(j, end)
+        return (
+            1 < run_end - j <= 4
+            and run_end < end
+            and _possessive_start(self.toks[run_end - 1].text, self.gap(run_end))
+            and self.lower[run_end] in self._role_like
+        )
+
     def appositive_end(self, j: int, hi: int) -> tuple[int, str, Ref | None]:
         """Skip ``, <appositive>,`` after a phrase ending before ``j``.
 
@@ -808,7 +832,12 @@ class View:
                     return end, seg, None
         if any(self.lower[x] in self.lex.verbs or self.lower[x] in _AUXILIARIES for x in range(j, end)):
             return j, "", None  # a clause ("the minister also debunked …"), not an appositive
-        if first in DETERMINERS or not self.cap[j] or _possessive_start(self.toks[j].text, self.gap(j + 1)):
+        if (
+            first in DETERMINERS
+            or not self.cap[j]
+            or _possessive_start(self.toks[j].text, self.gap(j + 1))
+            or self._possessive_run(j, end)  # "Snohomish County's director of emergency management"
+        ):
             # "the EU's envoy", "chief economist at X", "Apple's chief financial officer"
             role = seg
             for art in ("the ", "a ", "an "):

@@ -741,6 +741,49 @@ SUBJECT_CASES = [
         [("Closures now exceed", "Restaurant Dive"), ("Unlike retail, closures", "Restaurant Dive")],
         id="according-to-antecedent",
     ),
+    pytest.param(  # Q&A copy: topic lines ending in a colon above each answer
+        "Here is what quarterback Matt Reyes had to say after the loss:\n\nOn losing after leading:\n\n"
+        '"It is a tough loss, obviously."\n\nOn the fourth down play:\n\n"I will have to see the film."',
+        [("It is a", "Matt Reyes"), ("I will have", "Matt Reyes")],
+        id="topic-lines-in-q-and-a",
+    ),
+    pytest.param(  # a time phrase between the speaker and the verb
+        'CM Baghel on Friday said, "Our Prime Minister spoke at length." Ito on Monday night told reporters: '
+        '"I meant it."',
+        [("Our Prime Minister", "Baghel"), ("I meant it.", "Ito")],
+        id="time-phrase-before-verb",
+    ),
+    pytest.param(  # an appositive that opens with a possessive place name
+        '"I believe in miracles," John Pennington, Snohomish County\'s director of emergency management, '
+        "told reporters.",
+        [("I believe in", "John Pennington")],
+        id="possessive-place-appositive",
+    ),
+    pytest.param(  # a quotation opening the next paragraph goes on, even with the writer's words after it
+        'Moscow-born Elena Rybakina won in three sets. "I did not expect it," said the 23-year-old.\n\n'
+        '"I was super nervous before the match." The big-hitting Rybakina had never gone so far.',
+        [("I did not", "Elena Rybakina"), ("I was super", "Elena Rybakina")],
+        id="paragraph-opening-quotation",
+    ),
+    pytest.param(  # a possessive inside an organisation's name; "the agency" is the one that spoke
+        "A deputy was suspended, the Jasper County Sheriff's Office said, pending a State Police inquiry.\n\n"
+        '"We will not comment further," the agency said.\n\n"Upon arrival, the suspect fled," the '
+        "sheriff's office said.",
+        [("We will not", "Jasper County Sheriff's Office"), ("Upon arrival, the", "Jasper County Sheriff's Office")],
+        id="possessive-inside-organisation",
+    ),
+    pytest.param(  # "the CM" is the Chief Minister named before
+        "The Karnataka Chief Minister, Siddaramaiah, spoke in Mysore on Monday.\n\n"
+        'Asked about power cuts, the CM said "there is a shortfall of 2,000 MW."',
+        [("there is a", "Siddaramaiah")],
+        id="abbreviated-role",
+    ),
+    pytest.param(  # "quotes him as saying": the person the paragraph before named
+        "Turkey is seeking a truce, Foreign Minister Mevlut Cavusoglu has said.\n\n"
+        '"We are trying to achieve a truce," the Haber TV channel quotes him as saying.',
+        [("We are trying", "Mevlut Cavusoglu")],
+        id="quotes-him-as-saying",
+    ),
 ]
 
 
