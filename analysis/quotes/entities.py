@@ -659,6 +659,10 @@ class Registry:
     def link_descriptors(self) -> None:
         """Merge definite role descriptors into the named person whose role matches."""
         persons = [e for e in self.entities if e.kind == "person" and e.parent < 0 and len(e.key) >= 1]
+        seen: dict[int, list[int]] = {}  # person -> tokens where it is mentioned, in order
+        for m in self.mentions:
+            if m.entity >= 0:
+                seen.setdefault(self.root(m.entity), []).append(m.tok)
         for e in self.entities:
             if e.kind != "descriptor" or e.parent >= 0:
                 continue
@@ -668,7 +672,7 @@ class Registry:
             head, mods, spelled = words[-1], words[:-1], []
             if head in _ABBREVIATED_ROLES:  # "the CM" ~ "Chief Minister Siddaramaiah"
                 *spelled, head = _ABBREVIATED_ROLES[head].split()
-            best, best_score = -1, 0
+            best, best_score, best_recent = -1, 0, -1
             for p in persons:
                 role_words = [
                     w.lower().rstrip(".")
@@ -687,8 +691,11 @@ class Registry:
                 if not head_ok or not all(any(_words_match(w, r) for r in role_words) for w in spelled):
                     continue  # "the PM" is a prime minister, not any minister
                 score = 1 + sum(1 for w in mods if any(_words_match(w, r) for r in role_words))
-                if score > best_score:
-                    best, best_score = p.id, score
+                # equal roles ("NSW Premier X", "Queensland Premier Y"): the one named last before
+                toks = seen.get(p.id, ())
+                recent = toks[bisect_left(toks, e.first) - 1] if toks and toks[0] < e.first else -1
+                if (score, recent) > (best_score, best_recent):
+                    best, best_score, best_recent = p.id, score, recent
             if best >= 0:
                 e.parent = best
         self._link_role_after_name()
@@ -700,16 +707,16 @@ class Registry:
         subject right after a sentence whose subject is a person the text gave no role is that
         person (news style names someone, then refers to them by their job).
         """
-        seen: set[int] = set()
+        tried: set[int] = set()  # descriptors tried as a sentence subject (the first such use decides)
         for m in self.mentions:
-            if m.ref.kind != "descriptor" or m.entity < 0 or m.entity in seen:
+            if m.ref.kind != "descriptor" or m.entity < 0 or m.entity in tried:
                 continue
-            seen.add(m.entity)
             d = self.entities[m.entity]
             if d.parent >= 0 or d.plural or not m.subject_ok:
                 continue
             if self.subject_of_sentence.get(m.sent, (-1, -1))[0] != m.tok:
-                continue
+                continue  # "prompting the Chancellor to indicate …": a later "The Chancellor told …" may link
+            tried.add(m.entity)
             if self._introduced(m):
                 continue  # "… began with a chief describing a call. The chief said …": that chief
             # the nearest earlier sentence subject that is a person, up to three sentences back
@@ -719,6 +726,11 @@ class Registry:
                 hit = self.subject_of_sentence.get(back)
                 if hit is not None and self.entities[self.root(hit[1])].kind == "person":
                     prev = hit
+                    break
+                # "It prompted Rishi Sunak to assure Mr Bailey …": a person who speaks in it
+                sp = next((x for x in self._in_sentence(back) if x.speaks and x.entity >= 0), None)
+                if sp is not None and self.entities[self.root(sp.entity)].kind == "person":
+                    prev = (sp.tok, sp.entity)
                     break
             if prev is None and m.par == self._first_par:
                 # a lede names the role and the next sentence the person ("…, the council's
@@ -731,8 +743,22 @@ class Registry:
                 continue
             if d.gender and p.gender and d.gender != p.gender:
                 continue
+            if self._together(d.id, p.id, m.tok):
+                continue  # "Justice Kohli asked the counsel …": two people, not one
             d.parent = p.id
             p.appositive_roles.append(_clean_role(m.ref.name))
+
+    def _together(self, a: int, b: int, before: int) -> bool:
+        """Entities ``a`` and ``b`` are both mentioned in one sentence before token ``before``."""
+        sents: dict[int, set[int]] = {}
+        for m in self.mentions[: bisect_left(self.mention_toks, before)]:
+            if m.entity >= 0:
+                sents.setdefault(m.sent, set()).add(self.root(m.entity))
+        return any(a in ids and b in ids for ids in sents.values())
+
+    def _in_sentence(self, s: int) -> list[Mention]:
+        sent = self.view.doc.sentences[s]
+        return self.mentions_in(sent.first, sent.last)
 
     def _introduced(self, m: Mention) -> bool:
         """An unnamed "a <head>" up to three sentences before the definite role at ``m``."""

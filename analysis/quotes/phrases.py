@@ -69,6 +69,7 @@ _DOC_NOUNS = frozenset(
 _AUXILIARIES = frozenset("is are was were has have had will would can could did does do".split())
 _POSTNOMINALS = frozenset("QC KC SC MP MSP MEP MLA OBE MBE CBE KBE DBE FRS PhD".split())
 _PART_OF = frozenset({"one", "some", "many", "several", "two", "three", "most", "none"})
+_COLLECTIVE = frozenset("family team staff crew band couple parents relatives colleagues friends".split())
 _ORIGIN_SUFFIXES = ("-born", "-based", "-raised", "-bred")
 _GROUP_OF = frozenset("team group panel delegation number handful couple coalition body".split())
 _FIRST_PERSON = frozenset({"I", "I'"})
@@ -705,6 +706,7 @@ class View:
             det in PLURAL_DETS
             or (head.endswith("s") and head[:-1] in lex.roles)
             or (head in lex.anonymous and head.endswith("s") and head != "witness")
+            or head in _COLLECTIVE  # "her family said": they
         )
         singular = head[:-1] if plural and head.endswith("s") else head
         key = name_key(mods)
@@ -726,7 +728,8 @@ class View:
             if owner is not None and owner.kind in ("org", "place"):
                 return Ref("org", i, j, name=name, key=key)  # "Ukraine's air force"
             if det in POSSESSIVE_DETS or det in ("a", "an", "one"):
-                return Ref("anon", i, j, name=name, key=key, role=role)  # "her landlord", "a commuter"
+                # "her landlord", "a commuter"; "her family" is a group ("they", never "she")
+                return Ref("anon", i, j, name=name, key=key, role=role, plural=plural)
         return None
 
     def _common_noun(self, j: int, hi: int) -> bool:

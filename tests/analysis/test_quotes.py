@@ -784,6 +784,20 @@ SUBJECT_CASES = [
         [("We are trying", "Mevlut Cavusoglu")],
         id="quotes-him-as-saying",
     ),
+    pytest.param(  # "her family" is a group, never "she"; of two premiers, the one named last
+        "NSW Premier Gladys Berejiklian has criticised the border.\n\n"
+        "But Queensland Premier Annastacia Palaszczuk has come out fighting.\n\n"
+        "The Premier told journalists that there had been relentless pressure. Her family had also been "
+        'upset by some of the comments.\n\n"It is relentless," she said.',
+        [("It is relentless,", "Annastacia Palaszczuk")],
+        id="collective-noun-and-nearest-equal-role",
+    ),
+    pytest.param(  # a role named beside the person in one sentence is someone else (not linked later)
+        "Justice Hima Kohli asked the counsel for the petitioner about the plea.\n\n"
+        'The counsel replied, "No milords, my client is co-operating."',
+        [("No milords, my", "the counsel")],
+        id="role-beside-the-person-is-another",
+    ),
 ]
 
 
