@@ -763,7 +763,8 @@ class Registry:
     def _introduced(self, m: Mention) -> bool:
         """An unnamed "a <head>" up to three sentences before the definite role at ``m``."""
         head = m.ref.key[-1:] if m.ref.key else ()
-        for prev in self.mentions[: bisect_left(self.mention_toks, m.tok)][::-1]:
+        for k in range(bisect_left(self.mention_toks, m.tok) - 1, -1, -1):
+            prev = self.mentions[k]
             if m.sent - prev.sent > 3:
                 break
             if prev.ref.kind == "anon" and not prev.ref.plural and prev.ref.key[-1:] == head:
