@@ -251,10 +251,12 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
         if app_role:
             role = app_role
             end = nxt
-    m = Mention(i, ref.end, s_idx, sent.paragraph, ref, _subject_position(view, i, sent.first), role=role)
-    m.speaks = _verb_follows(view, ref.end, last) or (
+    speaks = _verb_follows(view, ref.end, last) or (
         end > ref.end and _verb_follows(view, end, last)  # "X, parish council chairman, said"
     )
+    subject = _subject_position(view, i, sent.first, speaks)
+    m = Mention(i, ref.end, s_idx, sent.paragraph, ref, subject, role=role)
+    m.speaks = speaks
     before = _verb_precedes(view, i, sent.first)
     m.verb_adjacent = m.speaks or before or (ref.kind == "bare" and _aged(view, ref.end, last))
     if before and not m.speaks and (i - 1 == sent.first or not view.joined(i - 1)):
@@ -343,15 +345,16 @@ def _verb_precedes(view: View, i: int, lo: int) -> bool:
 _ADVERBS_LOCAL = frozenset("also later then again once has have had was is would will to".split())
 
 
-def _subject_position(view: View, i: int, first: int) -> bool:
+def _subject_position(view: View, i: int, first: int, speaks: bool = False) -> bool:
     """False when the phrase at ``i`` follows a preposition ("with the Financial Times").
 
     Up to three lower-case modifiers may stand between ("At wine shop C3 Vino, owner …"),
-    unless one is a speaker noun ("After the match coach Ange Postecoglou said").
+    unless one is a speaker noun ("After the match coach Ange Postecoglou said") or the
+    phrase is followed by its speech verb ("Earlier in the day Hots said …").
     """
     k = i - 1
     lower, heads = view.lower, view.heads
-    while k >= first and i - k <= 3 and not view.cap[k] and view.joined(k + 1):
+    while not speaks and k >= first and i - k <= 3 and not view.cap[k] and view.joined(k + 1):
         w = lower[k]
         if w in PREPOSITIONS or w in heads or w in STOP_WORDS or not w.isalpha() or view.verb_at(k, i):
             break
@@ -378,6 +381,16 @@ def _clean_role(text: str) -> str:
         if text.startswith(art):
             return text[len(art) :]
     return text
+
+
+def _qualified_head(roles: list[str], head: str) -> bool:
+    """Some role has a lower-case word right before ``head`` ("general secretary")."""
+    for r in roles:
+        words = r.replace(",", " ").split()
+        for x in range(1, len(words)):
+            if _words_match(head, words[x].lower().rstrip(".")) and words[x - 1].islower():
+                return True
+    return False
 
 
 def _words_match(a: str, b: str) -> bool:
@@ -691,6 +704,8 @@ class Registry:
                 if not head_ok or not all(any(_words_match(w, r) for r in role_words) for w in spelled):
                     continue  # "the PM" is a prime minister, not any minister
                 score = 1 + sum(1 for w in mods if any(_words_match(w, r) for r in role_words))
+                if mods and score == 1 and _qualified_head(p.roles + p.appositive_roles, head):
+                    continue  # "the education secretary" is not a "general secretary"
                 # equal roles ("NSW Premier X", "Queensland Premier Y"): the one named last before
                 toks = seen.get(p.id, ())
                 recent = toks[bisect_left(toks, e.first) - 1] if toks and toks[0] < e.first else -1

@@ -69,6 +69,7 @@ _DOC_NOUNS = frozenset(
 _AUXILIARIES = frozenset("is are was were has have had will would can could did does do".split())
 _POSTNOMINALS = frozenset("QC KC SC MP MSP MEP MLA OBE MBE CBE KBE DBE FRS PhD".split())
 _PART_OF = frozenset({"one", "some", "many", "several", "two", "three", "most", "none"})
+_TIME_NOUNS = frozenset("day week month year morning afternoon evening night weekend time season".split())
 _COLLECTIVE = frozenset("family team staff crew band couple parents relatives colleagues friends".split())
 _ORIGIN_SUFFIXES = ("-born", "-based", "-raised", "-bred")
 _GROUP_OF = frozenset("team group panel delegation number handful couple coalition body".split())
@@ -555,6 +556,8 @@ class View:
                 and lower[j] not in DETERMINERS
                 and not (lower[j] in role_like and self._common_noun(j, hi))
             ):
+                if mods and mods[-1] in _TIME_NOUNS:
+                    return best  # "Earlier in the day Hots said": a time, then the subject
                 e = self.cap_run(j, hi)
                 ref = self.run_ref(j, e, i, tuple(mods)) if mods or j != i else self._run(j, e)
                 plural_owner = e < hi and self.gap(e) == "' " and lower[e - 1].endswith("s")

@@ -798,6 +798,20 @@ SUBJECT_CASES = [
         [("No milords, my", "the counsel")],
         id="role-beside-the-person-is-another",
     ),
+    pytest.param(  # "in the day" is a time, not a role of the name after it
+        '"I believe in miracles," John Pennington, the director, told reporters.\n\n'
+        "Earlier in the day Hots said volunteers were being turned back.\n\n"
+        '"The last thing that we want is people sneaking up on the pile," he said.',
+        [("I believe in", "John Pennington"), ("The last thing", "Hots")],
+        id="time-noun-before-a-name",
+    ),
+    pytest.param(  # a role with another qualifier is another role
+        'Nicky Morgan has insisted there will be no retreat on academies.\n\n"I want to be clear there is '
+        'no reverse gear," the education secretary told delegates.\n\nChris Keates, the general secretary '
+        "of the union, was unmoved.",
+        [("I want to", "Nicky Morgan")],
+        id="differently-qualified-role",
+    ),
 ]
 
 
