@@ -550,6 +550,11 @@ class Registry:
                 return self.root(org)
             eid = self._by_key.get(("person", ref.key))
             return self.root(eid) if eid is not None else self._new("person", ref.key, tok)
+        if kind in ("anon", "descriptor") and ref.end - ref.start == 1 and self.view.cap[ref.start]:
+            # "Friend said" after "chief financial officer Matthew Friend": his surname
+            person = self._multi_for(Ref("bare", ref.start, ref.end, name=ref.name, key=(ref.name.lower(),)))
+            if person >= 0:
+                return self.root(person)
         if kind in ("org", "descriptor", "anon"):
             key = ref.key or tuple(ref.name.lower().split())
             if kind == "org" and key[:1] == ("the",):

@@ -812,6 +812,18 @@ SUBJECT_CASES = [
         [("I want to", "Nicky Morgan")],
         id="differently-qualified-role",
     ),
+    pytest.param(  # a surname that is also a source noun ("Friend")
+        "Shares rallied as he and chief financial officer Matthew Friend spoke.\n\n"
+        'Friend said the results "reflected the largest impact" of the quarter.',
+        [("reflected the largest", "Matthew Friend")],
+        id="surname-that-is-a-noun",
+    ),
+    pytest.param(  # "chairman" says nothing of gender: "Ms Battle" is chairman Maria Battle
+        "At the board meeting on Thursday, chairman Maria Battle issued an apology.\n\n"
+        'Ms Battle said "everyone is a team" at the hospitals.',
+        [("everyone is a", "Maria Battle")],
+        id="chairman-is-not-male",
+    ),
 ]
 
 
