@@ -719,7 +719,9 @@ class View:
         if head in lex.roles or head in lex.anonymous or singular in lex.roles:
             gender = lex.roles.get(singular, "")
             definite = det in DEFINITE or owner is not None
-            if head in lex.anonymous or plural or not definite or det in POSSESSIVE_DETS:
+            # "the spokesperson": one known person, not anonymous sourcing ("a spokesperson")
+            named_role = definite and not plural and head in lex.roles and det not in POSSESSIVE_DETS
+            if (head in lex.anonymous and not named_role) or plural or not definite or det in POSSESSIVE_DETS:
                 return Ref(
                     "anon", i, j, name=name, key=key, role=role, gender=gender, plural=plural, owner=owner
                 )

@@ -824,6 +824,13 @@ SUBJECT_CASES = [
         [("everyone is a", "Maria Battle")],
         id="chairman-is-not-male",
     ),
+    pytest.param(  # "the … spokesperson" is one known person (linked to the name), not anonymous sourcing
+        "Ministry of Foreign Affairs spokesperson Wang Wenbin spoke on Monday.\n\n"
+        'The remark "distorts the facts and is totally misleading," the Chinese foreign ministry '
+        "spokesperson said.",
+        [("distorts the facts", "Wang Wenbin")],
+        id="definite-spokesperson-is-a-role",
+    ),
 ]
 
 
