@@ -69,6 +69,7 @@ _DOC_NOUNS = frozenset(
 _AUXILIARIES = frozenset("is are was were has have had will would can could did does do".split())
 _POSTNOMINALS = frozenset("QC KC SC MP MSP MEP MLA OBE MBE CBE KBE DBE FRS PhD".split())
 _PART_OF = frozenset({"one", "some", "many", "several", "two", "three", "most", "none"})
+_INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
 _TIME_NOUNS = frozenset("day week month year morning afternoon evening night weekend time season".split())
 _COLLECTIVE = frozenset("family team staff crew band couple parents relatives colleagues friends".split())
 _ORIGIN_SUFFIXES = ("-born", "-based", "-raised", "-bred")
@@ -260,12 +261,22 @@ class View:
                 and cap[j + 2]
             ):
                 j += 3
-            elif (  # "Joint Chiefs of Staff", "Bank of England": an organisation's "of"
-                lower[j] == "of"
+            elif (  # "Joint Chiefs of Staff", "Bank of England", "Department for Education"
+                lower[j] in ("of", "for")
                 and j + 1 < hi
                 and joined[j + 1]
                 and cap[j + 1]
                 and lower[j - 1] in self.lex.organisations
+            ):
+                j += 2
+            elif (  # "Ministry of Oceans and Fisheries": "and" inside an organisation's complement
+                lower[j] == "and"
+                and j + 1 < hi
+                and joined[j + 1]
+                and cap[j + 1]
+                and j - 3 >= i
+                and lower[j - 2] in ("of", "for")
+                and lower[j - 3] in self.lex.organisations
             ):
                 j += 2
             elif (  # "Minister for Defence Khawaja Asif", "Special Envoy for Syria Staffan de Mistura"
@@ -333,7 +344,8 @@ class View:
         The classification reads only the run's own tokens and the text between them, so
         the same words ("Vladimir Putin", "North Korea") are classified once per process.
         """
-        key = (self.texts[i:j], self.text[self.starts[i] : self.ends[j - 1]])
+        # (the character after the run is in the key: "Louis C.K." keeps the final dot of initials)
+        key = (self.texts[i:j], self.text[self.starts[i] : self.ends[j - 1] + 1])
         hit = self._run_cache.get(key)
         if hit is not None:
             return Ref(hit[0], i, j, hit[1], hit[2], hit[3], hit[4])
@@ -499,6 +511,8 @@ class View:
             if not honorific_only:
                 role_parts.append(title_text)
         name = _strip_possessive(self.span_text(name_start, end))
+        if _INITIALS_END.search(name) and self.text[self.ends[end - 1] : self.ends[end - 1] + 1] == ".":
+            name += "."  # "Louis C.K." (the text layer leaves the final dot to the sentence)
         role_noun = bool(role_words) and role_words[-1].split()[-1].lower() in lex.roles
         kind = "person" if (len(name_toks) >= 2 or titled or role_noun) else "bare"
         if not gender:

@@ -831,6 +831,17 @@ SUBJECT_CASES = [
         [("distorts the facts", "Wang Wenbin")],
         id="definite-spokesperson-is-a-role",
     ),
+    pytest.param(  # a job noun before a name is a role; initials keep their final dot
+        'Comedian Louis C.K. said he was back. "I am writing to you," Louis C.K. told fans.',
+        [("I am writing", "Louis C.K.")],
+        id="job-title-and-final-initial",
+    ),
+    pytest.param(  # an organisation's complement with "for" and "and"
+        'The Department for Education said: "There is more money going into schools." The Ministry of '
+        'Oceans and Fisheries said "we will take necessary steps" to find him.',
+        [("There is more", "Department for Education"), ("we will take", "Ministry of Oceans and Fisheries")],
+        id="organisation-complements",
+    ),
 ]
 
 
