@@ -255,6 +255,8 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
         end > ref.end and _verb_follows(view, end, last)  # "X, parish council chairman, said"
     )
     subject = _subject_position(view, i, sent.first, speaks)
+    if subject and ref.kind in ("anon", "descriptor") and i > sent.first and view.lower[i - 1] == "as":
+        subject = False  # "Now, as volunteer manager, she's in charge …": a capacity, not a subject
     m = Mention(i, ref.end, s_idx, sent.paragraph, ref, subject, role=role)
     m.speaks = speaks
     before = _verb_precedes(view, i, sent.first)

@@ -70,6 +70,9 @@ _AUXILIARIES = frozenset("is are was were has have had will would can could did 
 _POSTNOMINALS = frozenset("QC KC SC MP MSP MEP MLA OBE MBE CBE KBE DBE FRS PhD".split())
 _PART_OF = frozenset({"one", "some", "many", "several", "two", "three", "most", "none"})
 _INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
+_NUMBERED_UNITS = frozenset(
+    "district local ward precinct station unit battalion engine ladder company".split()
+)
 _TIME_NOUNS = frozenset("day week month year morning afternoon evening night weekend time season".split())
 _COLLECTIVE = frozenset("family team staff crew band couple parents relatives colleagues friends".split())
 _ORIGIN_SUFFIXES = ("-born", "-based", "-raised", "-bred")
@@ -261,6 +264,14 @@ class View:
                 and cap[j + 2]
             ):
                 j += 3
+            elif (  # "Fire District 21 Chief Travis Hots": a unit's number inside the run
+                lower[j].isdigit()
+                and lower[j - 1] in _NUMBERED_UNITS
+                and j + 1 < hi
+                and joined[j + 1]
+                and cap[j + 1]
+            ):
+                j += 2
             elif (  # "Joint Chiefs of Staff", "Bank of England", "Department for Education"
                 lower[j] in ("of", "for")
                 and j + 1 < hi
@@ -416,7 +427,8 @@ class View:
                 )
                 gender = g or gender
                 titled = True
-                honorific_only = honorific_only and "honorific" in tags
+                # "Chief X" is an honorific; "Fire Chief X" a job
+                honorific_only = honorific_only and "honorific" in tags and pos == name_start
                 pos += n
                 name_start = pos
                 continue

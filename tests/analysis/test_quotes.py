@@ -842,6 +842,23 @@ SUBJECT_CASES = [
         [("There is more", "Department for Education"), ("we will take", "Ministry of Oceans and Fisheries")],
         id="organisation-complements",
     ),
+    pytest.param(  # a unit's number inside a title run
+        '"The situation is very grim," Snohomish County Fire District 21 Chief Travis Hots said.',
+        [("The situation is", "Travis Hots")],
+        id="numbered-unit-in-title",
+    ),
+    pytest.param(  # "as volunteer manager" is her capacity, not a second person
+        "Demelza Crook first volunteered for the festival 27 years ago.\n\nNow, as volunteer manager, "
+        'she is in charge of 950 volunteers.\n\n"We are like a big family here," she says.',
+        [("We are like", "Demelza Crook")],
+        id="as-a-capacity",
+    ),
+    pytest.param(  # "Fire Chief" is a job (so "the chief" links to him); a newspaper is no person
+        '"Our members are safe," Fire Chief Neal Boldrighini told WJAR News.\n\nAccording to The Sun '
+        'Chronicle, the station suffered heavy damage.\n\n"The engine is decommissioned," the chief said.',
+        [("Our members are", "Neal Boldrighini"), ("The engine is", "Neal Boldrighini")],
+        id="modified-honorific-is-a-job",
+    ),
 ]
 
 
