@@ -573,7 +573,7 @@ class View:
         after_owner = False
         while j < hi and (j == i or after_owner or joined[j]) and len(mods) < 8:
             after_owner = False
-            if lower[j].endswith(_ORIGIN_SUFFIXES) and j + 1 < hi and joined[j + 1] and cap[j + 1]:
+            if cap[j] and "-" in lower[j] and self._origin(j, hi):
                 mods.append(self.texts[j])  # "Moscow-born Rybakina": where from, not a name
                 j += 1
                 continue
@@ -668,6 +668,11 @@ class View:
             if q > best.end:
                 return Ref("anon", i, q, name=self.span_text(i, q), key=best.key, plural=True)
         return best
+
+    def _origin(self, j: int, hi: int) -> bool:
+        """An origin before a name ("Moscow-born Rybakina"): where the person is from, not the name."""
+        joined, cap = self._joined, self.cap
+        return self.lower[j].endswith(_ORIGIN_SUFFIXES) and j + 1 < hi and joined[j + 1] and cap[j + 1]
 
     def _alone(self, j: int, hi: int) -> bool:
         """Nothing continues the noun phrase at ``j``: an end, punctuation, a verb, "who"."""
