@@ -213,8 +213,9 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
     ref = view.np_at(i, last)
     if ref is None and view.cap[i]:
         e = view.cap_run(i, last)
-        if view.texts[e - 1].endswith("'s"):
-            owner = view.run_ref(i, e)  # "Then, it was Rita Isbell's turn": she is introduced
+        plural_owner = view.lower[e - 1].endswith("s") and view.gap(e).startswith("' ")
+        if view.texts[e - 1].endswith("'s") or plural_owner:
+            owner = view.run_ref(i, e)  # "it was Rita Isbell's turn", "Brendan Rodgers' side": introduced
             if owner.kind == "person":
                 return Mention(i, e, s_idx, sent.paragraph, owner, False), e
     if ref is None and low in POSSESSIVE_DETS:

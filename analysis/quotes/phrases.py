@@ -75,7 +75,8 @@ _NUMBERED_UNITS = frozenset(
 )
 _TIME_NOUNS = frozenset("day week month year morning afternoon evening night weekend time season".split())
 _COLLECTIVE = frozenset("family team staff crew band couple parents relatives colleagues friends".split())
-_ORIGIN_SUFFIXES = ("-born", "-based", "-raised", "-bred")
+# a hyphenated modifier before a name: "Moscow-born", "Under-stated", "Two-time", "Well-known"
+_ORIGIN_SUFFIXES = ("-born", "-based", "-raised", "-bred", "ed", "-time", "-known", "-famous")
 _GROUP_OF = frozenset("team group panel delegation number handful couple coalition body".split())
 _FIRST_PERSON = frozenset({"I", "I'"})
 _KIN = frozenset("son daughter brother sister grandson granddaughter".split())
@@ -670,9 +671,17 @@ class View:
         return best
 
     def _origin(self, j: int, hi: int) -> bool:
-        """An origin before a name ("Moscow-born Rybakina"): where the person is from, not the name."""
+        """A hyphenated modifier before a name ("Moscow-born Rybakina", "Two-time champion X")."""
         joined, cap = self._joined, self.cap
-        return self.lower[j].endswith(_ORIGIN_SUFFIXES) and j + 1 < hi and joined[j + 1] and cap[j + 1]
+        parts = self.texts[j].split("-")
+        return (
+            len(parts) > 1
+            and parts[-1][:1].islower()
+            and self.lower[j].endswith(_ORIGIN_SUFFIXES)
+            and j + 1 < hi
+            and joined[j + 1]
+            and cap[j + 1]
+        )
 
     def _alone(self, j: int, hi: int) -> bool:
         """Nothing continues the noun phrase at ``j``: an end, punctuation, a verb, "who"."""

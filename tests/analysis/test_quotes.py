@@ -859,6 +859,18 @@ SUBJECT_CASES = [
         [("Our members are", "Neal Boldrighini"), ("The engine is", "Neal Boldrighini")],
         id="modified-honorific-is-a-job",
     ),
+    pytest.param(  # a plural possessive introduces the person ("Brendan Rodgers' side")
+        "He came into Brendan Rodgers' side after a 34-goal season. Rodgers praised his striker. "
+        '"He was exceptional," Rodgers said.',
+        [("He was exceptional,", "Brendan Rodgers")],
+        id="plural-possessive-introduces",
+    ),
+    pytest.param(  # a hyphenated modifier is not part of the name; hyphenated names stay whole
+        'Under-stated Elena Rybakina won. "It is special," Rybakina said. Two-time winner Ann Lee said '
+        '"fine words here". Kim Jong-un said "we will win the war".',
+        [("It is special,", "Elena Rybakina"), ("fine words here", "Ann Lee"), ("we will win", "Kim Jong-un")],
+        id="hyphenated-modifier-before-a-name",
+    ),
 ]
 
 
