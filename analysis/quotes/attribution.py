@@ -35,7 +35,19 @@ from dataclasses import dataclass
 
 from .entities import Registry, _appositives
 from .marks import Span
-from .phrases import ADVERBS, DETERMINERS, NEGATIONS, PREPOSITIONS, RELATIVES, Ref, Verb, View, name_key
+from .phrases import (
+    ADVERBS,
+    DAY_WORDS,
+    DETERMINERS,
+    NEGATIONS,
+    PREPOSITIONS,
+    RELATIVES,
+    TIME_NOUNS,
+    Ref,
+    Verb,
+    View,
+    name_key,
+)
 
 __all__ = ["Cue", "Decision", "attribute"]
 
@@ -207,15 +219,6 @@ class _Attributor:
                         return head, role
         return ref, role
 
-    def salient_person(self, tok: int, window: int) -> int:
-        """The nearest sentence subject before token ``tok`` that is a person."""
-        s_now = self.view.sent[tok]
-        for s in range(s_now, max(s_now - window, 0) - 1, -1):
-            hit = self.reg.subject_of_sentence.get(s)
-            if hit is not None and hit[0] < tok and self.reg.entities[self.reg.root(hit[1])].kind == "person":
-                return self.reg.root(hit[1])
-        return -1
-
     def skip_time(self, k: int, lo: int) -> int:
         """Skip a time phrase ending at token ``k`` ("on Friday", "on Tuesday night", "last week")."""
         v = self.view
@@ -227,17 +230,25 @@ class _Attributor:
             t -= 1
         if t == k or not any(v.lower[x] in _TIME_WORDS for x in range(t + 1, k + 1)):
             return k
-        if v.lower[t + 1] in _TIME_WORDS and v.lower[t + 1] not in _DAY_WORDS:
+        if v.lower[t + 1] in _TIME_WORDS and v.lower[t + 1] not in DAY_WORDS:
             return k  # "the report this week": a bare "week" needs "last"/"this"/"on" before it
         return t
 
-    def salient_subject(self, tok: int, window: int = 2) -> int:
-        """Entity of the nearest sentence subject before token ``tok`` (within ``window`` sentences)."""
+    def salient_subject(self, tok: int, window: int = 2, person: bool = False) -> int:
+        """Entity of the nearest sentence subject before token ``tok`` (within ``window`` sentences).
+
+        With ``person``, the nearest one that is a person (sentences whose subject is not are passed).
+        """
         s_now = self.view.sent[tok]
         for s in range(s_now, max(s_now - window, 0) - 1, -1):
             hit = self.reg.subject_of_sentence.get(s)
-            if hit is not None and hit[0] < tok:
-                return self.reg.root(hit[1])
+            if hit is None or hit[0] >= tok:
+                continue
+            eid = self.reg.root(hit[1])
+            if not person:
+                return eid
+            if self.reg.entities[eid].kind == "person":
+                return eid
         return -1
 
     def skip_aux(self, k: int, hi: int) -> int:
@@ -527,7 +538,7 @@ class _Attributor:
                 return None
             if v.lower[k] in _QUOTING:
                 if k + 2 == a and v.lower[k + 1] in ("him", "her"):  # "… quotes him as saying"
-                    eid = self.salient_person(k, 3)
+                    eid = self.salient_subject(k, 3, person=True)
                     return Cue("pre", f"{v.texts[k]} … as {verb.form}", eid, None, k) if eid >= 0 else None
                 ref = v.np_at(k + 1, a)
                 if ref is None or ref.kind not in _SPEAKER_KINDS:
@@ -1002,10 +1013,7 @@ class _Attributor:
 
 
 _TELL = frozenset("told tells tell telling".split())
-_DAY_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split()
-)
-_TIME_WORDS = _DAY_WORDS | frozenset("morning afternoon evening night week weekend month year".split())
+_TIME_WORDS = DAY_WORDS | TIME_NOUNS
 _QUOTING = frozenset("quoted quotes quoting cited cites citing".split())
 _SPOKE_TO = frozenset("said says spoke speaking talking told wrote writing".split())
 

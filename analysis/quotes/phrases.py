@@ -73,7 +73,11 @@ _INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")
 _NUMBERED_UNITS = frozenset(
     "district local ward precinct station unit battalion engine ladder company".split()
 )
-_TIME_NOUNS = frozenset("day week month year morning afternoon evening night weekend time season".split())
+# Times: "Earlier in the day Hots said" (a time, then the subject), "Fukuda on Monday said"
+TIME_NOUNS = frozenset("day week month year morning afternoon evening night weekend time season".split())
+DAY_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split()
+)
 _COLLECTIVE = frozenset("family team staff crew band couple parents relatives colleagues friends".split())
 # a hyphenated modifier before a name: "Moscow-born", "Under-stated", "Two-time", "Well-known"
 _ORIGIN_SUFFIXES = ("-born", "-based", "-raised", "-bred", "ed", "-time", "-known", "-famous")
@@ -583,7 +587,7 @@ class View:
                 and lower[j] not in DETERMINERS
                 and not (lower[j] in role_like and self._common_noun(j, hi))
             ):
-                if mods and mods[-1] in _TIME_NOUNS:
+                if mods and mods[-1] in TIME_NOUNS:
                     return best  # "Earlier in the day Hots said": a time, then the subject
                 e = self.cap_run(j, hi)
                 ref = self.run_ref(j, e, i, tuple(mods)) if mods or j != i else self._run(j, e)
