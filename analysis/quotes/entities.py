@@ -839,8 +839,11 @@ class Registry:
         first = next((m for m in self.mentions if m.entity >= 0 and self.root(m.entity) == e.id), None)
         if first is None:
             return -1
-        before = self.mentions[: bisect_left(self.mention_toks, first.tok)]
-        near = [m for m in reversed(before) if first.sent - m.sent <= 2]
+        near: list[Mention] = []
+        for k in range(bisect_left(self.mention_toks, first.tok) - 1, -1, -1):
+            if first.sent - self.mentions[k].sent > 2:
+                break
+            near.append(self.mentions[k])
         for m in sorted(near, key=lambda m: not m.speaks):  # a speaker first: "…, the X Office said,"
             if m.entity >= 0 and m.subject_ok and self.root(m.entity) in ids:
                 return self.root(m.entity)
