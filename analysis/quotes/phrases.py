@@ -80,7 +80,7 @@ DAY_WORDS = frozenset(
 )
 _COLLECTIVE = frozenset("family team staff crew band couple parents relatives colleagues friends".split())
 # a hyphenated modifier before a name: "Moscow-born", "Under-stated", "Two-time", "Well-known"
-_ORIGIN_SUFFIXES = ("-born", "-based", "-raised", "-bred", "ed", "-time", "-known", "-famous")
+_HYPHEN_MODIFIER_ENDS = ("-born", "-based", "-raised", "-bred", "ed", "-time", "-known", "-famous")
 _GROUP_OF = frozenset("team group panel delegation number handful couple coalition body".split())
 _FIRST_PERSON = frozenset({"I", "I'"})
 _KIN = frozenset("son daughter brother sister grandson granddaughter".split())
@@ -578,8 +578,8 @@ class View:
         after_owner = False
         while j < hi and (j == i or after_owner or joined[j]) and len(mods) < 8:
             after_owner = False
-            if cap[j] and "-" in lower[j] and self._origin(j, hi):
-                mods.append(self.texts[j])  # "Moscow-born Rybakina": where from, not a name
+            if cap[j] and "-" in lower[j] and self._hyphen_modifier(j, hi):
+                mods.append(self.texts[j])  # "Moscow-born Rybakina": a modifier, not the name
                 j += 1
                 continue
             if (
@@ -674,14 +674,14 @@ class View:
                 return Ref("anon", i, q, name=self.span_text(i, q), key=best.key, plural=True)
         return best
 
-    def _origin(self, j: int, hi: int) -> bool:
+    def _hyphen_modifier(self, j: int, hi: int) -> bool:
         """A hyphenated modifier before a name ("Moscow-born Rybakina", "Two-time champion X")."""
         joined, cap = self._joined, self.cap
         parts = self.texts[j].split("-")
         return (
             len(parts) > 1
             and parts[-1][:1].islower()
-            and self.lower[j].endswith(_ORIGIN_SUFFIXES)
+            and self.lower[j].endswith(_HYPHEN_MODIFIER_ENDS)
             and j + 1 < hi
             and joined[j + 1]
             and cap[j + 1]
