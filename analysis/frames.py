@@ -804,11 +804,32 @@ def hits_in_context(
     return pd.DataFrame(rows, columns=columns)
 
 
+#: How a direct quotation's speaker was found (its ``cue_type``), in the reader's words.
+ATTRIBUTION_ROUTES = {
+    "post": "named with the quotation",
+    "pre": "named with the quotation",
+    "end": "named with the quotation",
+    "according": "named with the quotation",
+    "dash": "named with the quotation",
+    "colon": "named with the quotation",
+    "next": "named in the next sentence",
+    "line": "attribution line",
+    "line-before": "attribution line",
+    "colon-before": "lead-in paragraph",
+    "context": "nearest statement before",
+    "continuation": "speaker of the quotation before",
+    "beat": "subject of the sentence before",
+    "none": "not found",
+}
+
+
 def quotations(frames: CorpusFrames, width: int = 80) -> pd.DataFrame:
     """Direct quotations and reported speech with speaker, cue and the words around them.
 
     Columns ``article`` (letter), ``kind`` (direct, reported, unnamed source), ``speaker``,
-    ``text``, ``words``, ``cue``, ``context`` (text before and after) and ``offset``.
+    ``attributed`` (how the speaker was found: :data:`ATTRIBUTION_ROUTES`, "reporting verb"
+    for reported speech), ``text``, ``words``, ``cue``, ``context`` (text before and after)
+    and ``offset``.
     """
     letters = dict(zip(frames.articles["id"], frames.articles["letter"], strict=True))
     rows = []
@@ -819,6 +840,7 @@ def quotations(frames: CorpusFrames, width: int = 80) -> pd.DataFrame:
                 "article": letters[q.id],
                 "kind": "direct",
                 "speaker": q.speaker,
+                "attributed": ATTRIBUTION_ROUTES.get(getattr(q, "cue_type", ""), ""),
                 "text": q.text,
                 "words": q.words,
                 "cue": q.cue,
@@ -833,6 +855,7 @@ def quotations(frames: CorpusFrames, width: int = 80) -> pd.DataFrame:
                 "article": letters[r.id],
                 "kind": "unnamed source" if r.anonymous else "reported",
                 "speaker": "(unnamed)" if r.anonymous else r.speaker,
+                "attributed": "reporting verb",
                 "text": r.text,
                 "words": None,
                 "cue": r.cue,
@@ -840,6 +863,6 @@ def quotations(frames: CorpusFrames, width: int = 80) -> pd.DataFrame:
                 "offset": int(r.start),
             }
         )
-    columns = ["article", "kind", "speaker", "text", "words", "cue", "context", "offset"]
+    columns = ["article", "kind", "speaker", "attributed", "text", "words", "cue", "context", "offset"]
     out = pd.DataFrame(rows, columns=columns).astype({"words": "Int64"})
     return out.sort_values(["article", "offset"], kind="stable").reset_index(drop=True)

@@ -154,7 +154,7 @@ def quotes_record() -> dict:
     officials = QUOTED.index("Officials")
     return {
         "direct": [{"speaker": "Vladimir Putin", "text": "We may never agree,", "start": start, "end": end,
-                    "words": 4, "cue": "said"}],
+                    "words": 4, "cue": "said", "cue_type": "post"}],
         "reported": [{"speaker": "officials", "cue": "said", "start": officials, "end": len(QUOTED),
                       "anonymous": True}],
         "quote_count": 1, "quoted_words": 4, "quoted_share": 4 / 15,
@@ -210,6 +210,7 @@ def test_quotations_table():
     table = quotations(f)
     assert list(table["kind"]) == ["direct", "unnamed source"]
     assert list(table["speaker"]) == ["Vladimir Putin", "(unnamed)"]
+    assert list(table["attributed"]) == ["named with the quotation", "reporting verb"]
     assert "The summit could matter." in table.loc[0, "context"]
 
 

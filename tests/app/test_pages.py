@@ -401,6 +401,15 @@ def test_real_pipeline_on_the_seeds():
         drawn = charts(at)
         assert title(drawn["speaker_words"]).startswith("Kiyul Chung's words fill")
         assert title(drawn["quoted_share"]).endswith("Article A quotes nobody directly")
+        table = at.dataframe[-1].value  # the quotations, under the speakers table
+        direct = table[table["kind"] == "direct"]
+        # how each speaker was found: Kim Jong Un by the line under his block quotation,
+        # Dr. Chung by the "Dr. Chung asserts that …" statement before each of his
+        assert dict(zip(direct["speaker"], direct["attributed"], strict=False)) == {
+            "Kiyul Chung": "nearest statement before",
+            "Kim Jong Un": "attribution line",
+        }
+        assert any("gave 71% of them to the right speaker" in c.value for c in at.caption)
     if "hedging" in names:
         at.switch_page("pages/hedging.py").run()
         spec = charts(at)["hedges_vs_boosters"]
