@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 __all__ = [
+    "TITLE_ABBREVIATIONS",
     "Doc",
     "Paragraph",
     "Sentence",
@@ -131,9 +132,13 @@ WORD_RE = re.compile(r"\w+(?:['\-.,/&]\w+)*", re.UNICODE)
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+[\"'(\[]*(?P<next>\S)")
 
-ABBREVIATIONS = frozenset(
+#: Abbreviated titles written before a name ("Dr. Chung", "City Coun. Amarajeet Sohi").
+TITLE_ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt gen col lt capt sgt maj adm cmdr gov sen rep
-    pres supt insp rev fr hon messrs mme mlle vs etc e.g i.e cf al approx dept est
+    supt insp det cpl coun cllr rev fr hon""".split()
+)
+ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
+    """pres messrs mme mlle vs etc e.g i.e cf al approx dept est
     inc corp ltd co bros no nos vol fig ft jan feb mar apr jun jul aug sep sept oct
     nov dec mon tue tues wed thu thur thurs fri sat sun ave blvd rd u.s u.k u.n u.s.a
     e.u d.c a.m p.m""".split()

@@ -149,13 +149,15 @@ def _year_old_next(lower: tuple[str, ...], i: int, n: int) -> bool:
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]*[A-Z],[^\n\u2014\u2013]{0,30}?\([A-Za-z ]{2,20}\)\s*[\u2014\u2013-]")
 _CAPS_COMMA = re.compile(r"[A-Z]{3,}(?: [A-Z]{2,}){0,2},(?= [A-Z])")
+_PLACE_REGION = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2} \([A-Z][\w.' -]{1,30}\): (?=[A-Z])")
 
 
 def _datelines(view: View) -> frozenset[int]:
     """Tokens of datelines: places, not subjects.
 
     "MINNEAPOLIS --", "KYIV, Ukraine (AP) —" (capitals, then a dash) and "New Delhi: The
-    opposition …" (a short capitalised run, then a colon, at a paragraph's start).
+    opposition …" or "Bhopal (Madhya Pradesh): Chief Minister …" (a short capitalised run,
+    then a colon, at the start of the first body paragraph).
     """
     out: set[int] = set()
     toks, text = view.toks, view.text
@@ -168,6 +170,10 @@ def _datelines(view: View) -> frozenset[int]:
         if first >= sent.last or toks[first].text in view.lex.acronyms:
             continue
         all_caps = toks[first].text.isupper() and len(toks[first].text) >= 3
+        hit = _PLACE_REGION.match(text, toks[first].start, p.end) if n == first_body else None
+        if hit is not None:  # "Bhopal (Madhya Pradesh): …"
+            out.update(k for k in range(first, sent.last) if toks[k].end <= hit.end())
+            continue
         if all_caps:  # "LOS ANGELES, May 16 (UPI) —": place, date and agency, then a dash
             hit = _DATELINE.match(text, toks[first].start, p.end)
             if hit is None and n == first_body:

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from ..text import Doc
+from ..text import TITLE_ABBREVIATIONS, Doc
 from .lexicons import Lexicons
 
 __all__ = ["STOP_WORDS", "Ref", "Verb", "View", "name_key"]
@@ -85,9 +85,7 @@ _GROUP_OF = frozenset("team group panel delegation number handful couple coaliti
 _FIRST_PERSON = frozenset({"I", "I'"})
 _KIN = frozenset("son daughter brother sister grandson granddaughter".split())
 _AGE_RE = re.compile(r"^\d+-year-old$")
-_ABBREV = frozenset(
-    "mr mrs ms dr prof sr jr st mt gen col lt capt sgt maj adm cmdr gov sen rep rev fr hon supt insp".split()
-)
+_ABBREV = TITLE_ABBREVIATIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,6 +414,8 @@ class View:
         # Titles and roles: strip through the last one that leaves a name behind.
         pos, name_start, gender, titled, honorific_only = k, k, "", False, True
         while pos < j:
+            if lower[pos] == "of" and name_start < pos:
+                break  # a name, then "of": "Joan Burrill of Queen Village" (no title after it)
             n = self.match_title(pos, j)
             if not n and lower[pos] in lex.roles:
                 n = 1
@@ -483,8 +483,8 @@ class View:
         # A title before a name makes it a person ("Senate Majority Leader Chuck Morales").
         o = name_start if titled else k
         oe = j
-        if titled and "of" in lower[name_start:j]:
-            oe = lower.index("of", name_start, j)  # "… Martin Evans of West Mercia Police": the name ends
+        if "of" in lower[name_start + 1 : j]:
+            oe = lower.index("of", name_start + 1, j)  # "… Martin Evans of West Mercia Police": the name ends
         org = any(
             base[x - i] in lex.organisations or self.toks[x].text in lex.acronyms for x in range(o, oe)
         ) or any(tuple(base[x - i : x - i + 2]) in lex.organisation_phrases for x in range(o, oe - 1))
@@ -527,6 +527,9 @@ class View:
             title_text = self.span_text(k, name_start)
             if not honorific_only:
                 role_parts.append(title_text)
+        role = " ".join(role_parts)
+        if end + 1 < j:  # the affiliation after the name: "… of West Mercia Police"
+            role = ", ".join(filter(None, (role, self.span_text(end + 1, j))))
         name = _strip_possessive(self.span_text(name_start, end))
         if _INITIALS_END.search(name) and self.text[self.ends[end - 1] : self.ends[end - 1] + 1] == ".":
             name += "."  # "Louis C.K." (the text layer leaves the final dot to the sentence)
@@ -536,7 +539,7 @@ class View:
             for w in role_words:
                 gender = lex.roles.get(w.split()[-1].lower(), "") or gender
         return Ref(
-            kind, s, jr, name=name, key=name_key(name.split()), role=" ".join(role_parts), gender=gender
+            kind, s, jr, name=name, key=name_key(name.split()), role=role, gender=gender
         )
 
     # ------------------------------------------------------------------ noun phrases

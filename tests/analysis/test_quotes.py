@@ -873,6 +873,38 @@ SUBJECT_CASES = [
     ),
 ]
 
+# Round 15 (held out; the rules below were written after its first run).
+ROUND_15_PATTERN_CASES = [
+    pytest.param(  # no title after "of": "Queen Village" is a place, Joan Burrill the speaker
+        '"I never gave it a thought," said Joan Burrill of Queen Village. "We all have to be patient," said Burrill.',
+        [("I never gave", "Joan Burrill"), ("We all have", "Joan Burrill")],
+        id="name-of-place-with-a-title-word",
+    ),
+    pytest.param(  # an untitled "Name of Organisation" is the person
+        '"We said it again and again," said Martin Evans of West Mercia Police.',
+        [("We said it", "Martin Evans")],
+        id="untitled-name-of-organisation",
+    ),
+    pytest.param(  # local-government titles, also abbreviated with a dot
+        '"People want change," said Councilman Mark Squilla. "We need to meet those needs," said City Coun. '
+        'Amarajeet Sohi. "We will find them," said 1st District Councilmember Mary Jones.',
+        [("People want change,", "Mark Squilla"), ("We need to", "Amarajeet Sohi"), ("We will find", "Mary Jones")],
+        id="council-titles",
+    ),
+    pytest.param(  # a dateline with its region in brackets is a place, not the article's subject
+        "Bhopal (Madhya Pradesh): Chief Minister Shivraj Singh Chouhan won over the officers.\n\n"
+        "He spoke about the department that helped him run the state. \u2018I am very happy today,\u2019 he "
+        "said at the end.",
+        [("I am very", "Shivraj Singh Chouhan")],
+        id="dateline-with-region",
+    ),
+]
+
+
+def test_affiliation_after_of_is_the_role() -> None:
+    r = analyse(tokenise('"We said it again," said Inspector Martin Evans of West Mercia Police.'))
+    assert (r.direct[0].speaker, r.direct[0].role) == ("Martin Evans", "Inspector, West Mercia Police")
+
 
 def test_a_role_does_not_match_its_adjective() -> None:
     # "the president" is not a "presidential candidate"; "minister" is "ministers"
@@ -890,6 +922,7 @@ def test_a_role_does_not_match_its_adjective() -> None:
         *ROUND_9_PATTERN_CASES,
         *ROUND_10_PATTERN_CASES,
         *SUBJECT_CASES,
+        *ROUND_15_PATTERN_CASES,
     ],
 )
 def test_patterns_from_real_copy_rounds(text: str, expected: list[tuple[str, str]]) -> None:
