@@ -475,6 +475,8 @@ class _Attributor:
             verb = v.verb_at(k, qa)
             if verb is None:
                 continue
+            if colon and verb.end < qa - 1 and "," in v.gap(verb.end) and "," in v.gap(k - 1) + v.gap(k):
+                continue  # a comment clause before a colon: "… — and, critics say, the truth — X is precise: "…""
             tried += 1
             cue = self.verb_cue(verb, s_first, qa)
             if cue is not None:
@@ -512,6 +514,9 @@ class _Attributor:
                     continue  # "the report" is a noun
                 earlier = v.verb_at(k, verb.start)
                 if earlier is not None:
+                    ref = self.reported_subject(earlier.end, prev)
+                    if ref is not None:  # "Arabian Business reports that Ziani tagged …, saying"
+                        return Cue("pre", verb.form, self.entity_of(ref), ref, verb.start, "")
                     ref, role = self.subject_of(earlier.start, s_first)
                     eid = self.entity_of(ref)
                     if eid >= 0:
@@ -525,6 +530,16 @@ class _Attributor:
                 ref, end, role = self.named_appositive(ref, hi)
                 if end >= hi:
                     return Cue("pre", verb.form, self.entity_of(ref), ref, verb.start, role)
+        return None
+
+    def reported_subject(self, lo: int, hi: int) -> Ref | None:
+        """A person named right after "that" in ``lo:hi``: the subject of a reported clause."""
+        v = self.view
+        for k in range(lo, min(hi, lo + 3)):
+            if v.lower[k] == "that" and v.quote_of[k] < 0:
+                ref = v.np_at(k + 1, hi)
+                if ref is not None and ref.kind in ("person", "bare"):
+                    return ref
         return None
 
     def quoted_as(self, verb: Verb, lo: int) -> Cue | None:

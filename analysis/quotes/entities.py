@@ -625,8 +625,9 @@ class Registry:
                 if m.sent not in sent_subject:
                     sent_subject[m.sent] = m.entity
                     subjects.append((m.sent, m.entity, m.speaks and person))
-                elif m.verb_adjacent and person:
-                    # "… but Finch said": a later clause's subject
+                elif person and (m.verb_adjacent or self._after_that(m.tok)):
+                    # "… but Finch said", "Arabian Business reports that Ziani tagged …": a later
+                    # clause's subject
                     subjects.append((m.sent, m.entity, m.speaks))
         for m in pending:  # cataphora: "If the rains fail," she said. … Amina Yusuf farms …
             if m.ref.name == "it":
@@ -640,6 +641,10 @@ class Registry:
                     m.entity = later.entity
                     self.pronoun_of[m.tok] = later.entity
                     break
+
+    def _after_that(self, tok: int) -> bool:
+        """The mention at ``tok`` opens a "that" clause (it is that clause's subject)."""
+        return tok > 0 and self.view.lower[tok - 1] == "that" and self.view.joined(tok)
 
     def _learn(self, eid: int, pronoun: str) -> None:
         e = self.entities[self.root(eid)]

@@ -898,6 +898,24 @@ ROUND_15_PATTERN_CASES = [
         [("I am very", "Shivraj Singh Chouhan")],
         id="dateline-with-region",
     ),
+    pytest.param(  # a comment clause (", critics say,") does not introduce the quotation after the colon
+        "For a man accused of ignoring the details \u2014 and, critics say, the facts \u2014 Tom Hale is "
+        'precise: "You are the tenth interview I have done today."',
+        [("You are the", "Tom Hale")],
+        id="comment-clause-before-colon",
+    ),
+    pytest.param(  # "X reports that Y …, saying": Y speaks; a later "he" is Y, not Y's object
+        "Tech Daily reports that Marsh tagged Ben Cole in his post, saying that their aim was to "
+        '"make life easier" for users.',
+        [("make life easier", "Marsh")],
+        id="outlet-reports-that",
+    ),
+    pytest.param(  # the subject of a "that" clause is a candidate for the next sentence's pronoun
+        "Arabian Business reports that Giacomo Ziani tagged Sundar Pichai in his post. He added that the "
+        'app is safe. "We comply with every rule," he emphasized.',
+        [("We comply with", "Giacomo Ziani")],
+        id="that-clause-subject-antecedent",
+    ),
 ]
 
 
