@@ -476,7 +476,7 @@ class _Attributor:
             if verb is None:
                 continue
             if colon and verb.end < qa - 1 and "," in v.gap(verb.end) and "," in v.gap(k - 1) + v.gap(k):
-                continue  # a comment clause before a colon: "… — and, critics say, the truth — X is precise: "…""
+                continue  # a comment clause before a colon: "… and, critics say, the truth — X is precise: …"
             tried += 1
             cue = self.verb_cue(verb, s_first, qa)
             if cue is not None:
