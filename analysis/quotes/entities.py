@@ -44,6 +44,20 @@ _MINISTER_WORDS = frozenset({"minister", "secretary"})
 _MEMBER_WORDS = frozenset(
     {"member", "mp", "mla", "mep", "msp", "lawmaker", "legislator", "congressman", "congresswoman"}
 )
+_COACH_WORDS = frozenset({"coach", "manager", "boss", "gaffer"})
+_PLAYER_WORDS = frozenset(
+    {"forward", "striker", "attacker", "midfielder", "winger", "defender", "goalkeeper", "keeper", "player"}
+)
+#: role words that name the same job: a descriptor with one links to a person given another
+#: ("the Foreign Secretary" ~ "Cabinet minister James Cleverly", "the forward" ~ "striker X")
+_SYNONYM_ROLES = (
+    _LEADER_WORDS,
+    frozenset({"chief", "chairman", "chairwoman", "chairperson", "head"}),  # "the Isro chief" ~ "chairman"
+    _MEMBER_WORDS,
+    _MINISTER_WORDS,
+    _COACH_WORDS,
+    _PLAYER_WORDS,
+)
 _PERSON_KINDS = frozenset({"person", "bare", "descriptor", "anon", "anaphor"})
 _LEGAL_SUFFIXES = frozenset({"ltd", "inc", "corp", "plc", "llc", "gmbh", "co", "ag", "sa", "nv", "bv"})
 _SUBJECT_WINDOW = 8  # sentences searched for a pronoun's antecedent among subjects
@@ -713,12 +727,12 @@ class Registry:
                 ]
                 if not role_words:
                     continue
-                head_ok = any(_words_match(head, w) for w in role_words) or (
-                    head in _LEADER_WORDS and any(w in _LEADER_WORDS for w in role_words)
-                ) or (  # "the Lok Sabha member" ~ "BJP MP Ravi Kishan"
-                    head in _MEMBER_WORDS and any(w in _MEMBER_WORDS for w in role_words)
-                ) or (  # "the Foreign Secretary" ~ "Cabinet minister James Cleverly"
-                    head in _MINISTER_WORDS and any(w in _MINISTER_WORDS for w in role_words)
+                # "Apple CEO Tim Cook" is a chief executive: abbreviations count spelled out too
+                role_words += [x for w in role_words for x in _ABBREVIATED_ROLES.get(w, "").split()]
+                head_ok = any(_words_match(head, w) for w in role_words) or any(
+                    # "the Lok Sabha member" ~ "BJP MP Ravi Kishan", "the coach" ~ "Ulster boss X"
+                    head in group and any(w in group for w in role_words)
+                    for group in _SYNONYM_ROLES
                 )
                 if not head_ok or not all(any(_words_match(w, r) for r in role_words) for w in spelled):
                     continue  # "the PM" is a prime minister, not any minister

@@ -916,6 +916,25 @@ ROUND_15_PATTERN_CASES = [
         [("We comply with", "Giacomo Ziani")],
         id="that-clause-subject-antecedent",
     ),
+    pytest.param(  # role synonyms: "the coach" ~ "boss", "the forward" ~ "striker", "chief" ~ "chairman"
+        'Ulster boss Dan McFarland was angry. "I am proud of the effort," said the coach.\n\n'
+        'Nigeria striker Brown Ideye has moved. "I always wanted to play here," the forward said.\n\n'
+        'Isro chairman K. Sivan spoke on Saturday. "This is our first priority now," said the Isro chief.',
+        [("I am proud", "Dan McFarland"), ("I always wanted", "Brown Ideye"), ("This is our", "K. Sivan")],
+        id="role-synonyms",
+    ),
+    pytest.param(  # "Apple CEO Tim Cook" is the chief executive "the CEO" refers to
+        'Apple CEO Tim Cook met shareholders. When Cook was asked about the lawsuit, the CEO responded: "I do, '
+        'and I mean it."',
+        [("I do, and", "Tim Cook")],
+        id="abbreviated-role-of-a-person",
+    ),
+    pytest.param(  # a vice president is not the chief executive named after him
+        "Apple's Phil Schiller spoke. The senior vice president of Apple marketing stated that Apple would: "
+        '"Not develop cheap phones to grab share". It goes against the wishes of late CEO Steve Jobs.',
+        [("Not develop cheap", "Phil Schiller")],
+        id="president-is-not-chief-executive",
+    ),
 ]
 
 
