@@ -879,6 +879,8 @@ class View:
                 ref = self.run_ref(j, end)
                 if ref.kind in ("person", "bare"):
                     return end, "", ref
+                if ref.kind == "title":  # "R. Ashok, Revenue Minister, visited …": a job title
+                    return end, seg, None
             elif run_end - j >= 2 and self.lower[run_end] in ("who", "whose"):
                 ref = self.run_ref(j, run_end)  # ", Alastair Cook who earlier scored 176,"
                 if ref.kind == "person":

@@ -935,6 +935,12 @@ ROUND_15_PATTERN_CASES = [
         [("Not develop cheap", "Phil Schiller")],
         id="president-is-not-chief-executive",
     ),
+    pytest.param(  # a job title with no article as an appositive is the person's role
+        "R. Ashok, Revenue Minister, visited flooded villages. Mr. Ashok said houses were damaged. "
+        '"Further measures will be taken soon," the Revenue Minister said.',
+        [("Further measures will", "R. Ashok")],
+        id="bare-title-appositive",
+    ),
 ]
 
 
