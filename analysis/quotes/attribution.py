@@ -306,7 +306,8 @@ class _Attributor:
         if j >= hi:
             return None
         verb = v.verb_at(j, hi)
-        if verb is not None and "object" not in verb.tags:
+        # "said X" inverts; a participle does not ('"…," adding they "…"': "they" is not the speaker)
+        if verb is not None and "object" not in verb.tags and not verb.form.lower().endswith("ing"):
             ref = v.np_at(verb.end, hi, loose=True)
             if ref is not None and ref.kind != "document":
                 ref, _, role = self.named_appositive(ref, hi)

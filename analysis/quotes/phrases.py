@@ -223,6 +223,8 @@ class View:
 
     def _noun_position(self, i: int) -> bool:
         """Token ``i`` ends a noun phrase: "the ABARES report", "his recent remarks", "Mueller's report"."""
+        if i >= 1 and self.gap(i) == "' " and self.lower[i - 1].endswith("s"):
+            return True  # a plural possessive: "the board members' remarks"
         if i < 1 or not self._joined[i]:
             return False
         if self.toks[i - 1].text.endswith("'s"):

@@ -941,6 +941,13 @@ ROUND_15_PATTERN_CASES = [
         [("Further measures will", "R. Ashok")],
         id="bare-title-appositive",
     ),
+    pytest.param(  # '"…," adding they …': a participle after a quotation does not invert ("they" is not
+        # its speaker); "the members' remarks" is a noun, not a speech verb
+        "In a statement, Superintendent Greg Hetrick says the board members' remarks were \"unfortunate and "
+        'truly inappropriate," adding they "were not in line with our values."',
+        [("unfortunate and truly", "Greg Hetrick"), ("were not in", "Greg Hetrick")],
+        id="participle-after-quotation",
+    ),
 ]
 
 
