@@ -592,8 +592,10 @@ class View:
                 and lower[j] not in DETERMINERS
                 and not (lower[j] in role_like and self._common_noun(j, hi))
             ):
-                if mods and mods[-1] in TIME_NOUNS:
-                    return best  # "Earlier in the day Hots said": a time, then the subject
+                if mods and (mods[-1] in TIME_NOUNS or mods[-1] in _DOC_NOUNS):
+                    # "Earlier in the day Hots said", "In a statement Chief Nurse Vicky Morris said":
+                    # a time or a document, then the subject
+                    return best
                 e = self.cap_run(j, hi)
                 ref = self.run_ref(j, e, i, tuple(mods)) if mods or j != i else self._run(j, e)
                 plural_owner = e < hi and self.gap(e) == "' " and lower[e - 1].endswith("s")

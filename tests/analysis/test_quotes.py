@@ -948,6 +948,19 @@ ROUND_15_PATTERN_CASES = [
         [("unfortunate and truly", "Greg Hetrick"), ("were not in", "Greg Hetrick")],
         id="participle-after-quotation",
     ),
+    pytest.param(  # "In a statement Chief Nurse X said": the document ends the phrase, X is the subject
+        "The two hospitals said they had struggled to free up beds.\n\n"
+        'In a statement Chief Nurse Vicky Morris said the trust was "committed to maintaining this".\n\n'
+        '"Demand is rising for emergency services," she added.',
+        [("committed to maintaining", "Vicky Morris"), ("Demand is rising", "Vicky Morris")],
+        id="document-then-name",
+    ),
+    pytest.param(  # an outlet whose name ends in "Online" is an organisation, not "she"
+        'Katy Perry spoke to fans. "The tour is going to be magical," E! Online reports.\n\n'
+        '"I do not want every song to come with a story," she told EW.',
+        [("The tour is", "Katy Perry"), ("I do not", "Katy Perry")],
+        id="online-outlet",
+    ),
 ]
 
 
