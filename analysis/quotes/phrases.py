@@ -499,9 +499,9 @@ class View:
         while name_start < j - 1 and words[0] in lex.places and words[0] not in lex.events:
             name_start += 1
             words = words[1:]
-        if all(w in lex.places for w in words) or (
-            len(words) == 1 and _is_acronym(self.toks[name_start].text)
-        ):
+        # place words only, unless a title makes them a name ("Finance Minister Bill English")
+        placelike = all(w in lex.places for w in words) and not (titled and len(words) >= 2)
+        if placelike or (len(words) == 1 and _is_acronym(self.toks[name_start].text)):
             kind = "place" if words[0] in lex.places else "org"
             return Ref(kind, s, jr, name=self.span_text(name_start, j))
         # Names stop at "of" ("Putin of Russia").

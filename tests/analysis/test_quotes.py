@@ -961,6 +961,12 @@ ROUND_15_PATTERN_CASES = [
         [("The tour is", "Katy Perry"), ("I do not", "Katy Perry")],
         id="online-outlet",
     ),
+    pytest.param(  # "the Budget" is a thing; a title makes place-like words a name ("Bill English")
+        "Finance Minister Bill English says Thursday's Budget won't be exciting but he is proud of it.\n\n"
+        '"It is designed to be less exciting," he told reporters.',
+        [("It is designed", "Bill English")],
+        id="budget-and-titled-placelike-name",
+    ),
 ]
 
 
