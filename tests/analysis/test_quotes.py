@@ -967,6 +967,13 @@ ROUND_15_PATTERN_CASES = [
         [("It is designed", "Bill English")],
         id="budget-and-titled-placelike-name",
     ),
+    pytest.param(  # "his seventh Budget" is not the person a later block quotation belongs to
+        'Finance Minister Bill English says the Budget will be dull.\n\n"It is designed to be less exciting," '
+        "he said.\n\nThis will be his seventh Budget and he said the books would show a surplus.\n\n"
+        '"We have aimed for the Budget to be a record of decisions."',
+        [("It is designed", "Bill English"), ("We have aimed", "Bill English")],
+        id="budget-is-a-thing",
+    ),
 ]
 
 
