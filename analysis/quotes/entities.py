@@ -454,12 +454,27 @@ class Registry:
         self.pronoun_of: dict[int, int] = {}  # token index of a pronoun/anaphor -> entity id
         self._build()
         self.mention_toks = [m.tok for m in self.mentions]
+        self._narrative = self._narrative_sentences()
         self._resolve_pronouns()
         #: sentence -> entity of its subject (first subject-position mention with an entity)
         self.subject_of_sentence: dict[int, tuple[int, int]] = {}
         for m in self.mentions:
             if m.subject_ok and m.entity >= 0 and m.sent not in self.subject_of_sentence:
                 self.subject_of_sentence[m.sent] = (m.tok, m.entity)
+
+    def _narrative_sentences(self) -> list[int]:
+        """For each sentence, how many sentences up to it have words outside quotation marks.
+
+        Distances for pronouns count these only: a quoted speech of many sentences does not push
+        its speaker out of reach of the "he added" after it.
+        """
+        view, out, n = self.view, [], 0
+        quote_of = view.quote_of
+        for sent in view.doc.sentences:
+            if any(quote_of[t] < 0 for t in range(sent.first, sent.last)):
+                n += 1
+            out.append(n)
+        return out
 
     def mentions_in(self, lo: int, hi: int) -> list[Mention]:
         """Mentions starting in tokens ``[lo, hi)`` (binary search; text order)."""
@@ -683,7 +698,7 @@ class Registry:
         k = len(subjects)
         while k > 0:
             s = subjects[k - 1][0]
-            if m.sent - s > _SUBJECT_WINDOW:
+            if self._narrative[m.sent] - self._narrative[s] > _SUBJECT_WINDOW:
                 break
             a = k
             while a > 0 and subjects[a - 1][0] == s:

@@ -974,6 +974,14 @@ ROUND_15_PATTERN_CASES = [
         [("It is designed", "Bill English"), ("We have aimed", "Bill English")],
         id="budget-is-a-thing",
     ),
+    pytest.param(  # a long quoted speech does not put its speaker out of reach of the "he added" after it
+        'Coach Alan Sheehan was frank. "We were poor. We lost the ball. We lost duels.\n\n'
+        '"We changed things at half-time. We scored. Then we conceded. Then a set piece.\n\n'
+        '"We hit the post. They scored. You cannot give chances away. I know my job."\n\n'
+        'Regarding the boos, he added: "I understand the frustration of the fans."',
+        [("We were poor.", "Alan Sheehan"), ("I understand the", "Alan Sheehan")],
+        id="pronoun-after-long-quotation",
+    ),
 ]
 
 
