@@ -231,8 +231,10 @@ def _mention_at(view: View, i: int, s_idx: int, sent) -> tuple[Mention | None, i
     ):
         return None, i + 1  # "the decision to convene …": no speaker noun or name ahead
     ref = view.np_at(i, last)
-    if ref is None and view.cap[i]:
+    if (ref is None or ref.kind == "place") and view.cap[i]:
         e = view.cap_run(i, last)
+        # the possessor inside a run whose head is a thing: "Grant Robertson's Budget featured …"
+        e = next((x + 1 for x in range(i, e - 1) if view.texts[x].endswith("'s")), e)
         plural_owner = view.lower[e - 1].endswith("s") and view.gap(e).startswith("' ")
         if view.texts[e - 1].endswith("'s") or plural_owner:
             owner = view.run_ref(i, e)  # "it was Rita Isbell's turn", "Brendan Rodgers' side": introduced

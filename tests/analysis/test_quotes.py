@@ -982,6 +982,12 @@ ROUND_15_PATTERN_CASES = [
         [("We were poor.", "Alan Sheehan"), ("I understand the", "Alan Sheehan")],
         id="pronoun-after-long-quotation",
     ),
+    pytest.param(  # the possessor inside a run whose head is a thing introduces the person
+        "Last year Grant Robertson's Budget featured a photo of the hills. \"We rebuilt the region,\" "
+        "Robertson said.",
+        [("We rebuilt the", "Grant Robertson")],
+        id="possessor-of-a-thing-introduces",
+    ),
 ]
 
 
