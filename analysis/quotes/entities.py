@@ -498,7 +498,11 @@ class Registry:
         ms = self.mentions
         for m in ms:
             if m.ref.kind == "person" and _full(m.ref) and ("person", m.ref.key) not in self._by_key:
-                self._add_multi(self._new("person", m.ref.key, m.tok))
+                longer = self._longer_name(m.ref.key)  # "Hajj Hassan" after "Abbas Hajj Hassan"
+                if longer is not None:
+                    self._by_key[("person", m.ref.key)] = longer
+                else:
+                    self._add_multi(self._new("person", m.ref.key, m.tok))
         for m in ms:
             if m.ref.kind == "org" and len(m.ref.key) >= 2:
                 self.entity_for(m.ref, m.tok)
@@ -555,6 +559,18 @@ class Registry:
             return -1
         eid = self._multi_for(Ref("bare", ref.start, ref.end, name=words[0], key=(words[0].lower(),)))
         return self.root(eid) if eid >= 0 else -1
+
+    def _longer_name(self, key: tuple[str, ...]) -> int | None:
+        """The one person already named with more words that begin or end with ``key``.
+
+        "Hajj Hassan" after "Abbas Hajj Hassan", "Noor Hisham" after "Noor Hisham Abdullah".
+        """
+        n, found = len(key), set()
+        for eid in self._multi_by_word.get(key[0], ()):
+            e = self.entities[eid]
+            if e.kind == "person" and len(e.key) > n and key in (e.key[:n], e.key[-n:]):
+                found.add(self.root(eid))
+        return found.pop() if len(found) == 1 else None
 
     def _add_multi(self, eid: int) -> None:
         self._multi.append(eid)
@@ -899,9 +915,11 @@ class Registry:
             full = full or e.names
             if full:
                 best = max(full.values())
-                for n in e.names:  # first seen among the most frequent
-                    if full.get(n) == best:
-                        return n
+                top = next(n for n in e.names if full.get(n) == best)  # first seen among the most frequent
+                # the fullest form that holds it: "Abbas Hajj Hassan" over a more frequent "Hajj Hassan"
+                words = top.split()
+                longer = [n for n in full if len(n.split()) > len(words) and _holds(n.split(), words)]
+                return max(longer, key=lambda n: len(n.split())) if longer else top
             return " ".join(w.capitalize() for w in e.key)
         if e.names:
             name = e.names.most_common(1)[0][0]
@@ -919,6 +937,12 @@ class Registry:
             if r:
                 return r
         return ""
+
+
+def _holds(longer: list[str], words: list[str]) -> bool:
+    """``words`` begin or end ``longer`` (case-insensitive)."""
+    a, b = [w.lower() for w in longer], [w.lower() for w in words]
+    return a[: len(b)] == b or a[-len(b) :] == b
 
 
 def _full(ref: Ref) -> bool:

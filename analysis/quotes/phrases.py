@@ -60,7 +60,8 @@ LEADING_STOP = frozenset(
     currently additionally moreover furthermore instead indeed yes no during despite amid
     following under over through without within against among between perhaps maybe finally
     eventually ultimately afterwards earlier today yesterday tonight sadly fortunately
-    unfortunately clearly obviously naturally""".split()
+    unfortunately clearly obviously naturally
+    quoting adds adding says saying notes noting""".split()
 )
 _DOC_NOUNS = frozenset(
     "statement report ruling letter filing communique release memo document transcript post "

@@ -873,7 +873,7 @@ SUBJECT_CASES = [
     ),
 ]
 
-# Round 15 (held out; the rules below were written after its first run).
+# Rounds 15 and 16 (held out; the rules below were written after their first runs).
 ROUND_15_PATTERN_CASES = [
     pytest.param(  # no title after "of": "Queen Village" is a place, Joan Burrill the speaker
         '"I never gave it a thought," said Joan Burrill of Queen Village. "We all have to be patient," said Burrill.',
@@ -990,6 +990,27 @@ ROUND_15_PATTERN_CASES = [
     ),
 ]
 
+# Round 17 (held out; the rules below were written after its first run).
+ROUND_17_PATTERN_CASES = [
+    pytest.param(  # a two-word short form of a longer name is that person, shown by the full name
+        'Agriculture Minister Abbas Hajj Hassan spoke on Monday. Hajj Hassan said "the prices are rising '
+        'fast" and Hajj Hassan added "we will act".\n\nPrime Minister Ismail Sabri Yaakob toured the area. '
+        '"I am confident in the plan," Ismail Sabri said.',
+        [
+            ("the prices are", "Abbas Hajj Hassan"),
+            ("we will act", "Abbas Hajj Hassan"),
+            ("I am confident", "Ismail Sabri Yaakob"),
+        ],
+        id="two-word-short-form",
+    ),
+    pytest.param(  # a capitalised verb before a name is not part of it ("Quoting X", "Adds X")
+        '"We are counting the damage," Quoting Rafaelito Alejandro, the agency said. Adds Mike Crumly: '
+        '"One of the defining features is the fruit."',
+        [("We are counting", "Rafaelito Alejandro"), ("One of the", "Mike Crumly")],
+        id="verb-before-a-name",
+    ),
+]
+
 
 def test_affiliation_after_of_is_the_role() -> None:
     r = analyse(tokenise('"We said it again," said Inspector Martin Evans of West Mercia Police.'))
@@ -1013,6 +1034,7 @@ def test_a_role_does_not_match_its_adjective() -> None:
         *ROUND_10_PATTERN_CASES,
         *SUBJECT_CASES,
         *ROUND_15_PATTERN_CASES,
+        *ROUND_17_PATTERN_CASES,
     ],
 )
 def test_patterns_from_real_copy_rounds(text: str, expected: list[tuple[str, str]]) -> None:
