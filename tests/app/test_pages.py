@@ -409,7 +409,7 @@ def test_real_pipeline_on_the_seeds():
             "Kiyul Chung": "nearest statement before",
             "Kim Jong Un": "attribution line",
         }
-        assert any("gave 71% of them to the right speaker" in c.value for c in at.caption)
+        assert any("gave 72% of them to the right speaker" in c.value for c in at.caption)
     if "hedging" in names:
         at.switch_page("pages/hedging.py").run()
         spec = charts(at)["hedges_vs_boosters"]
