@@ -86,7 +86,6 @@ _GROUP_OF = frozenset("team group panel delegation number handful couple coaliti
 _FIRST_PERSON = frozenset({"I", "I'"})
 _KIN = frozenset("son daughter brother sister grandson granddaughter".split())
 _AGE_RE = re.compile(r"^\d+-year-old$")
-_ABBREV = TITLE_ABBREVIATIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +179,7 @@ class View:
             if 0 < i < len(starts) and starts[i] == a + 2 and ends[i - 1] == a:
                 if sent[i] == sent[i - 1] and quote_of[i] == quote_of[i - 1]:
                     prev = lower[i - 1]
-                    flags[i] = prev in _ABBREV or (len(prev) == 1 and cap[i - 1]) or "." in prev
+                    flags[i] = prev in TITLE_ABBREVIATIONS or (len(prev) == 1 and cap[i - 1]) or "." in prev
             a = text.find(". ", a + 1)
         return flags
 
